@@ -1,0 +1,31 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+export function NavLinks({ items }: { items: { href: string; label: string }[] }) {
+  const pathname = usePathname();
+
+  return (
+    <nav aria-label="main" className="flex flex-wrap gap-1">
+      {items.map((item) => {
+        const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+
+        return (
+          <Link
+            key={item.href}
+            href={item.href}
+            aria-current={active ? "page" : undefined}
+            className={`rounded-tremor-small px-3 py-2 text-tremor-default font-medium ${
+              active
+                ? "bg-tremor-brand-faint text-tremor-brand-emphasis"
+                : "text-tremor-content hover:bg-tremor-background-subtle"
+            }`}
+          >
+            {item.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,52 @@
+import { forbidden, redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
+
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+
+import { authOptions } from "./options";
+import { can, type Permission, type Role } from "./roles";
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  locale: string;
+}
+
+/**
+ * Returns the signed-in user as stored now, or null. The role and the active flag are read from
+ * the database on every request, so a demotion or deactivation applies at once.
+ */
+export async function getCurrentUser(): Promise<CurrentUser | null> {
+  const session = await getServerSession(authOptions);
+  const userId = session?.user?.id;
+  if (!userId) return null;
+
+  const user = await getDb().user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, role: true, locale: true, active: true },
+  });
+  if (!user || !user.active) return null;
+
+  return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale };
+}
+
+/** For pages: redirects to sign-in without a session, renders 403 without the permission. */
+export async function requirePagePermission(permission: Permission): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  if (!can(user.role, permission)) forbidden();
+
+  return user;
+}
+
+/** For route handlers and server actions: throws UNAUTHENTICATED or FORBIDDEN. */
+export async function requirePermission(permission: Permission): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("UNAUTHENTICATED", "auth.signInRequired");
+  if (!can(user.role, permission)) throw new AppError("FORBIDDEN", "auth.forbidden");
+
+  return user;
+}

@@ -1,0 +1,84 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+
+import { getDb } from "@/lib/db/client";
+import { clearFailedSignIns, isSignInBlocked, recordFailedSignIn } from "@/lib/db/login-attempts";
+import { logger } from "@/lib/logger";
+
+import { verifyPassword } from "./password";
+
+// Error codes the sign-in form translates; next-auth passes the thrown message to the client.
+export const SIGN_IN_ERRORS = {
+  rateLimited: "RATE_LIMITED",
+  invalid: "CredentialsSignin",
+} as const;
+
+const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().email(),
+  password: z.string().min(1),
+});
+
+function clientAddress(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
+
+  return first || "unknown";
+}
+
+export const authOptions: NextAuthOptions = {
+  // Set by scripts/start.mjs from .data/auth-secret unless the deployment provides its own.
+  secret: process.env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "credentials",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials, request) {
+        const parsed = credentialsSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+
+        const { email, password } = parsed.data;
+        const address = clientAddress(request?.headers);
+        const db = getDb();
+        if (await isSignInBlocked(db, email, address)) {
+          logger.warn({ email, address }, "sign-in rate limited");
+          throw new Error(SIGN_IN_ERRORS.rateLimited);
+        }
+
+        const user = await db.user.findUnique({ where: { email } });
+        const valid =
+          user !== null && user.active && (await verifyPassword(password, user.passwordHash));
+        if (!user || !valid) {
+          await recordFailedSignIn(db, email, address);
+          logger.info({ email, address }, "sign-in failed");
+          return null;
+        }
+
+        await clearFailedSignIns(db, email);
+        await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+        logger.info({ userId: user.id }, "signed in");
+
+        return { id: user.id, email: user.email, name: user.name, role: user.role };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.userId = user.id;
+        token.role = user.role;
+      }
+
+      return token;
+    },
+    session({ session, token }) {
+      if (token.userId && token.role) {
+        session.user = { ...session.user, id: token.userId, role: token.role };
+      }
+
+      return session;
+    },
+  },
+};

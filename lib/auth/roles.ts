@@ -1,0 +1,17 @@
+export const ROLES = ["ADMIN", "MANAGER", "OPERATOR"] as const;
+export type Role = (typeof ROLES)[number];
+
+// What each area of the app requires. Pages and route handlers check these on the server; the
+// navigation uses the same table so a role is only shown what it may open.
+export const PERMISSIONS = {
+  lookupBalance: ["ADMIN", "MANAGER", "OPERATOR"],
+  viewCustomers: ["ADMIN", "MANAGER"],
+  recordLedgerEntry: ["ADMIN"],
+  importRegistry: ["ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
