@@ -6,7 +6,9 @@ export default async function NotFound() {
 
   return (
     <main className="mx-auto max-w-xl px-4 py-16 text-center">
-      <h1 className="text-tremor-title font-semibold text-tremor-content-strong">{t("notFoundTitle")}</h1>
+      <h1 className="text-tremor-title font-semibold text-tremor-content-strong">
+        {t("notFoundTitle")}
+      </h1>
       <Link href="/" className="mt-6 inline-block text-tremor-brand hover:underline">
         {t("backHome")}
       </Link>

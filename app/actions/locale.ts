@@ -8,5 +8,9 @@ import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/config";
 export async function setLocale(locale: string): Promise<void> {
   if (!isLocale(locale)) return;
 
-  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 60 * 60, sameSite: "lax" });
+  (await cookies()).set(LOCALE_COOKIE, locale, {
+    path: "/",
+    maxAge: 365 * 24 * 60 * 60,
+    sameSite: "lax",
+  });
 }

@@ -24,7 +24,9 @@ export default async function LoginPage() {
         <h1 className="text-tremor-title font-semibold text-tremor-content-strong">
           {t("common.appName")}
         </h1>
-        <p className="mb-6 mt-1 text-tremor-default text-tremor-content">{t("auth.signInSubtitle")}</p>
+        <p className="mb-6 mt-1 text-tremor-default text-tremor-content">
+          {t("auth.signInSubtitle")}
+        </p>
         <Suspense>
           <LoginForm />
         </Suspense>

@@ -57,7 +57,10 @@ export function LoginForm() {
         />
       </label>
       {error && (
-        <p role="alert" className="rounded-tremor-small bg-red-50 px-3 py-2 text-tremor-default text-red-700">
+        <p
+          role="alert"
+          className="rounded-tremor-small bg-red-50 px-3 py-2 text-tremor-default text-red-700"
+        >
           {error}
         </p>
       )}

@@ -24,15 +24,19 @@ export async function errorResponse(error: unknown, context: Record<string, unkn
   }
 
   const t = await getTranslations("errors");
-  const translate = (key: string, values?: Record<string, string | number>) =>
-    t.has(key) ? t(key, values) : t("internal");
+  // Validation messages are message keys; anything else falls back to a generic message.
+  const translate = (
+    key: string,
+    values?: Record<string, string | number>,
+    fallback = "internal",
+  ) => (t.has(key) ? t(key, values) : t(fallback));
   const body: ErrorBody = {
     error: {
       code: appError.code,
       message: translate(appError.messageKey, appError.values),
       fields: appError.fields.map((issue) => ({
         field: issue.field,
-        message: translate(issue.message, issue.values),
+        message: translate(issue.message, issue.values, "validation.invalidValue"),
       })),
     },
   };

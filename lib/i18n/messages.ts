@@ -6,11 +6,11 @@ export type Messages = Record<string, unknown>;
 export async function loadMessages(locale: Locale): Promise<Messages> {
   const entries = await Promise.all(
     MESSAGE_NAMESPACES.map(async (namespace) => {
-      const module = (await import(`@/messages/${locale}/${namespace}.json`)) as {
+      const file = (await import(`@/messages/${locale}/${namespace}.json`)) as {
         default: Messages;
       };
 
-      return [namespace, module.default] as const;
+      return [namespace, file.default] as const;
     }),
   );
 

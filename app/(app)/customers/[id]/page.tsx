@@ -1,0 +1,140 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { Card } from "@tremor/react";
+
+import { requirePagePermission } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/roles";
+import { getDb } from "@/lib/db/client";
+import { getCustomerOrThrow, listLedgerEntries } from "@/lib/db/customers";
+import { isAppError } from "@/lib/errors";
+import { formatDate, formatMinutes } from "@/lib/i18n/format";
+import { BalanceValue } from "@/components/customers/balance-value";
+import { LedgerEntryForm } from "@/components/customers/ledger-entry-form";
+import { LedgerTable } from "@/components/customers/ledger-table";
+import { Pagination, parsePage } from "@/components/ui/pagination";
+
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+async function loadCustomer(id: string) {
+  try {
+    return await getCustomerOrThrow(getDb(), id);
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const customer = await getDb().customer.findUnique({
+    where: { id: (await params).id },
+    select: { name: true },
+  });
+
+  return { title: customer?.name };
+}
+
+export default async function CustomerPage({ params, searchParams }: Props) {
+  const user = await requirePagePermission("viewCustomers");
+  const { id } = await params;
+  const page = parsePage((await searchParams).page);
+  const t = await getTranslations();
+
+  const customer = await loadCustomer(id);
+  const ledger = await listLedgerEntries(getDb(), { customerId: id, page });
+  const threshold =
+    customer.lowBalanceThreshold === null
+      ? t("common.none")
+      : customer.lowBalanceKind === "MINUTES"
+        ? t("customers.thresholdMinutes", { minutes: formatMinutes(customer.lowBalanceThreshold) })
+        : t("customers.thresholdPercent", { percent: customer.lowBalanceThreshold });
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <Link href="/customers" className="text-tremor-default text-tremor-brand hover:underline">
+          ← {t("customers.backToList")}
+        </Link>
+        <h1 className="mt-2 text-tremor-title font-semibold text-tremor-content-strong">
+          {customer.name}
+        </h1>
+        <p className="font-mono text-tremor-default text-tremor-content">{customer.code}</p>
+      </div>
+
+      <div className="grid gap-4 md:grid-cols-3">
+        <Card>
+          <p className="text-tremor-default text-tremor-content">{t("customers.balance")}</p>
+          <p className="mt-1 text-tremor-metric font-semibold" data-testid="customer-balance">
+            <BalanceValue minutes={customer.balanceMinutes} />
+          </p>
+          <p className="text-tremor-label text-tremor-content">{t("customers.minutesResidual")}</p>
+        </Card>
+        <Card>
+          <dl className="grid grid-cols-2 gap-2 text-tremor-default">
+            <dt className="text-tremor-content">{t("customers.billingMode")}</dt>
+            <dd>{t(`common.billingMode.${customer.billingMode}`)}</dd>
+            <dt className="text-tremor-content">{t("customers.threshold")}</dt>
+            <dd>{threshold}</dd>
+            <dt className="text-tremor-content">{t("customers.vatNumber")}</dt>
+            <dd>{customer.vatNumber ?? t("common.none")}</dd>
+            <dt className="text-tremor-content">{t("customers.city")}</dt>
+            <dd>
+              {[customer.city, customer.province && `(${customer.province})`]
+                .filter(Boolean)
+                .join(" ") || t("common.none")}
+            </dd>
+          </dl>
+        </Card>
+        <Card>
+          <h2 className="font-medium text-tremor-content-strong">{t("customers.contracts")}</h2>
+          <ul className="mt-2 flex flex-col gap-1 text-tremor-default">
+            {customer.contracts.map((contract) => (
+              <li key={contract.id}>
+                <span className="font-medium">{contract.number}</span>{" "}
+                <span className="text-tremor-content">
+                  {formatDate(contract.startsOn)} –{" "}
+                  {contract.endsOn ? formatDate(contract.endsOn) : t("customers.openEnded")}
+                </span>
+              </li>
+            ))}
+            {customer.contracts.length === 0 && (
+              <li className="text-tremor-content">{t("customers.noContracts")}</li>
+            )}
+          </ul>
+        </Card>
+      </div>
+
+      {can(user.role, "recordLedgerEntry") && (
+        <Card>
+          <h2 className="mb-3 font-medium text-tremor-content-strong">
+            {t("customers.entryForm.title")}
+          </h2>
+          <LedgerEntryForm
+            customerId={customer.id}
+            contracts={customer.contracts.map((contract) => ({
+              id: contract.id,
+              number: contract.number,
+            }))}
+          />
+        </Card>
+      )}
+
+      <Card className="p-0">
+        <h2 className="px-6 pt-4 font-medium text-tremor-content-strong">
+          {t("customers.ledger.title")}
+        </h2>
+        <LedgerTable rows={ledger.rows} />
+      </Card>
+      <Pagination
+        basePath={`/customers/${customer.id}`}
+        params={{}}
+        page={Math.min(page, ledger.pages)}
+        pages={ledger.pages}
+      />
+    </div>
+  );
+}

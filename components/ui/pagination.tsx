@@ -1,0 +1,55 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+
+/** Previous/next links that keep the other search parameters of `basePath`. */
+export async function Pagination(props: {
+  basePath: string;
+  params: Record<string, string | undefined>;
+  page: number;
+  pages: number;
+}) {
+  const t = await getTranslations("common.pagination");
+  const hrefFor = (page: number) => {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(props.params)) {
+      if (value) search.set(key, value);
+    }
+    search.set("page", String(page));
+
+    return `${props.basePath}?${search.toString()}`;
+  };
+  const linkClass =
+    "rounded-tremor-small border border-tremor-border px-3 py-1.5 hover:bg-tremor-background-subtle";
+
+  return (
+    <nav
+      aria-label="pagination"
+      className="mt-4 flex items-center justify-between text-tremor-default"
+    >
+      {props.page > 1 ? (
+        <Link href={hrefFor(props.page - 1)} className={linkClass}>
+          {t("previous")}
+        </Link>
+      ) : (
+        <span />
+      )}
+      <span className="text-tremor-content">
+        {t("page", { page: props.page, pages: props.pages })}
+      </span>
+      {props.page < props.pages ? (
+        <Link href={hrefFor(props.page + 1)} className={linkClass}>
+          {t("next")}
+        </Link>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}
+
+/** Reads a 1-based page number from a search parameter; anything invalid is page 1. */
+export function parsePage(value: string | string[] | undefined): number {
+  const page = Number(Array.isArray(value) ? value[0] : value);
+
+  return Number.isInteger(page) && page > 0 ? page : 1;
+}

@@ -1,0 +1,80 @@
+import { balanceStatus, type BalanceStatus, lowBalanceMinutes } from "@/lib/domain/ledger";
+
+import type { Db } from "./client";
+import type { Prisma } from "./generated/client";
+
+export const LOOKUP_LIMIT = 8;
+
+export interface BalanceLookupResult {
+  id: string;
+  code: string;
+  name: string;
+  billingMode: "PREPAID" | "POSTPAID";
+  balanceMinutes: number;
+  thresholdMinutes: number | null;
+  status: BalanceStatus;
+}
+
+/**
+ * Finds the customers an operator means by `query`: an exact code first, then codes starting
+ * with it and names containing it. Inactive customers are included, since their sessions still
+ * need a balance.
+ */
+export async function lookupBalances(db: Db, query: string): Promise<BalanceLookupResult[]> {
+  const text = query.trim();
+  if (!text) return [];
+
+  const select = {
+    id: true,
+    code: true,
+    name: true,
+    billingMode: true,
+    balanceMinutes: true,
+    lowBalanceThreshold: true,
+    lowBalanceKind: true,
+    ledgerEntries: {
+      where: { kind: "TOP_UP", minutes: { gt: 0 }, reversesId: null },
+      orderBy: { sequence: "desc" },
+      take: 1,
+      select: { minutes: true },
+    },
+  } satisfies Prisma.CustomerSelect;
+
+  const exact = await db.customer.findFirst({
+    where: { code: { equals: text, mode: "insensitive" } },
+    select,
+  });
+  const others = await db.customer.findMany({
+    where: {
+      id: exact ? { not: exact.id } : undefined,
+      OR: [
+        { code: { startsWith: text, mode: "insensitive" } },
+        { name: { contains: text, mode: "insensitive" } },
+      ],
+    },
+    orderBy: [{ name: "asc" }, { code: "asc" }],
+    take: exact ? LOOKUP_LIMIT - 1 : LOOKUP_LIMIT,
+    select,
+  });
+  const ranked = exact ? [exact, ...others] : others;
+
+  return ranked.map((customer) => {
+    const state = {
+      balanceMinutes: customer.balanceMinutes,
+      billingMode: customer.billingMode,
+      lowBalanceThreshold: customer.lowBalanceThreshold,
+      lowBalanceKind: customer.lowBalanceKind,
+      lastTopUpMinutes: customer.ledgerEntries[0]?.minutes ?? null,
+    };
+
+    return {
+      id: customer.id,
+      code: customer.code,
+      name: customer.name,
+      billingMode: customer.billingMode,
+      balanceMinutes: customer.balanceMinutes,
+      thresholdMinutes: lowBalanceMinutes(state),
+      status: balanceStatus(state),
+    };
+  });
+}

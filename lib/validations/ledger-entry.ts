@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+import { MANUAL_LEDGER_KINDS } from "@/lib/domain/ledger";
+
+// Error messages are keys under `errors.` in messages/*.json. The sign and size rules live in
+// lib/domain/ledger.ts, which every ledger write runs whatever its source.
+export const ledgerEntryInputSchema = z.object({
+  kind: z.enum(MANUAL_LEDGER_KINDS, { error: "ledger.kindInvalid" }),
+  minutes: z.coerce
+    .number({ error: "ledger.minutesNotNumber" })
+    .refine(Number.isFinite, "ledger.minutesNotNumber"),
+  contractId: z
+    .string()
+    .trim()
+    .nullish()
+    .transform((value) => value || null),
+  comment: z
+    .string()
+    .trim()
+    .max(500, "ledger.commentTooLong")
+    .nullish()
+    .transform((value) => value || null),
+});
+
+export type LedgerEntryInput = z.infer<typeof ledgerEntryInputSchema>;
