@@ -1,9 +1,9 @@
 import { withAuth } from "next-auth/middleware";
 
-// Sends visitors without a session to the sign-in page. Roles are checked again on the server by
-// each page and route handler; this only keeps anonymous requests out early.
+// Sends visitors without a session to the sign-in page. Route handlers under /api are left out:
+// they check the session and role themselves and answer 401 or 403 in JSON.
 export default withAuth({ pages: { signIn: "/login" } });
 
 export const config = {
-  matcher: ["/((?!login|api/auth|api/health|_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!login|api/|_next/static|_next/image|favicon.ico).*)"],
 };
