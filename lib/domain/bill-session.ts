@@ -1,6 +1,6 @@
 // Billing of one session: real seconds in, billed minutes out, with the rule that decided them.
 // The explanation is stored with the session (Session.billingRule) so the interface can show why a
-// session was billed as it was, for example "rounded up to 15 minutes".
+// session was billed as it was, for example "minimum charge of 15 minutes applied".
 import { AppError } from "@/lib/errors";
 
 import type { BillingRules } from "./billing-rules";

@@ -69,6 +69,10 @@ function wholeNumber(field: keyof BillingRules, min: number, max: number) {
 }
 
 const connectionTypesError = fieldMessages.billableConnectionTypes.key;
+const connectionTypeSchema = z
+  .string({ error: connectionTypesError })
+  .trim()
+  .min(1, { error: connectionTypesError });
 
 // Stored rules are JSON numbers, so nothing is coerced here. A form that edits the rules parses
 // its strings with its own schema and passes numbers in.
@@ -79,12 +83,7 @@ export const billingRulesSchema = z.strictObject({
   mergeGapMinutes: wholeNumber("mergeGapMinutes", 0, MAX_RULE_MINUTES),
   // An empty list would silently stop billing every session, so at least one type is required.
   billableConnectionTypes: z
-    .array(
-      z.string({ error: connectionTypesError }).trim().min(1, { error: connectionTypesError }),
-      {
-        error: connectionTypesError,
-      },
-    )
+    .array(connectionTypeSchema, { error: connectionTypesError })
     .min(1, { error: connectionTypesError }),
 });
 

@@ -88,9 +88,7 @@ export function mergeReconnections(
 }
 
 function groupIntervals(intervals: Interval[], mergeGapMinutes: number): Interval[][] {
-  const sorted = [...intervals].sort(
-    (a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code),
-  );
+  const sorted = [...intervals].sort(compareIntervals);
   const maxGapMs = mergeGapMinutes * 60_000;
   const groups: Interval[][] = [];
   let current: Interval[] = [];
@@ -113,6 +111,16 @@ function groupIntervals(intervals: Interval[], mergeGapMinutes: number): Interva
   return groups;
 }
 
+// Orders by start, then end, then code, so the same sessions always give the same groups and the
+// same first session whatever the input order or the server's locale.
+function compareIntervals(a: Interval, b: Interval): number {
+  if (a.start !== b.start) return a.start - b.start;
+  if (a.end !== b.end) return a.end - b.end;
+  if (a.code === b.code) return 0;
+
+  return a.code < b.code ? -1 : 1;
+}
+
 function billGroup(group: Interval[], rules: BillingRules, results: BilledSession[]): void {
   const [first, ...others] = group;
   const groupSeconds = Math.floor(unionMs(group) / 1000);
@@ -121,6 +129,7 @@ function billGroup(group: Interval[], rules: BillingRules, results: BilledSessio
     rules,
     others.map((interval) => interval.code),
   );
+
   results[first.index] = { code: first.code, seconds: first.seconds, ...head };
 
   for (const interval of others) {
