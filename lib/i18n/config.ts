@@ -14,6 +14,7 @@ export const MESSAGE_NAMESPACES = [
   "customers",
   "lookup",
   "imports",
+  "sessions",
 ] as const;
 
 export function isLocale(value: string | undefined | null): value is Locale {
