@@ -1,6 +1,6 @@
 // Reads CSV exports of ERP systems: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252
-// text, separated by commas, semicolons or tabs. A problem with the whole file raises an AppError;
-// a problem with one row is left to the caller, which rejects that row.
+// text, separated by commas, semicolons or tabs. A problem with the whole file raises an AppError.
+// A problem with one row is left to the caller, which rejects that row.
 import Papa from "papaparse";
 
 import { AppError } from "@/lib/errors";
@@ -10,7 +10,7 @@ export type Delimiter = (typeof DELIMITERS)[number];
 export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 
 export interface CsvRecord {
-  // 1-based line of the file where the record starts; the header is line 1 unless blank lines
+  // 1-based line of the file where the record starts. The header is line 1 unless blank lines
   // precede it.
   line: number;
   cells: string[];
@@ -162,7 +162,7 @@ export function readHeader(cells: string[]): string[] {
   return names;
 }
 
-/** Parses an uploaded CSV file into its header and records; rejects a file without records. */
+/** Parses an uploaded CSV file into its header and records, and rejects a file without records. */
 export function parseCsv(bytes: Uint8Array): CsvTable {
   const { text, encoding } = decodeCsvText(bytes);
   const delimiter = detectDelimiter(text);

@@ -1,5 +1,5 @@
-// Which CSV column feeds which customer field, and the optional row filter. The same schema checks
-// the form in the browser and the request in the route handlers.
+// Column mapping of a registry import: the CSV column for each customer field, and the optional
+// row filter. The route handlers validate requests with these schemas.
 import { z } from "zod";
 
 import { AppError, type FieldIssue } from "@/lib/errors";

@@ -1,5 +1,5 @@
 // Turns CSV records into customer values according to a mapping. Each record is kept, excluded by
-// the filter, or rejected with a reason; nothing here reads the database.
+// the filter, or rejected with a reason. Nothing here reads the database.
 import type { CsvTable } from "./csv";
 import { MAX_CODE_LENGTH, MAX_FIELD_LENGTH } from "./limits";
 import {
@@ -10,8 +10,8 @@ import {
   type RegistryMapping,
 } from "./registry-mapping";
 
-// Values of one customer. Fields the mapping leaves out are absent, so an import never clears them;
-// a mapped but empty cell is null and clears the stored value.
+// Values of one customer. Fields the mapping leaves out are absent, so an import never clears them.
+// A mapped but empty cell is null and clears the stored value.
 export type RegistryValues = { code: string; name: string } & Partial<
   Record<OptionalRegistryField, string | null>
 >;
