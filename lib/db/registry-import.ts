@@ -56,7 +56,7 @@ export interface RegistryPreview {
 }
 
 // Prisma's default limit for an interactive transaction is 5 s. On the embedded database of a
-// 2-core machine, the 7,901 ANPR rows committed in about 0.3 s (tests/db/registry-import.test.ts)
+// 2-core machine, the 7,901 ANPR rows committed in 0.3 to 0.6 s (tests/db/registry-import.test.ts)
 // and a generated 12 MB file of 251,081 rows in about 13 s. A 20 MB file can contain more rows.
 const COMMIT_TIMEOUT_MS = 120_000;
 
