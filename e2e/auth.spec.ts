@@ -33,7 +33,7 @@ for (const role of ["ADMIN", "MANAGER", "OPERATOR"] as const) {
 
 test("[auth] wrong password, unknown user and empty fields are rejected", async ({ page }) => {
   await page.goto("/login");
-  // Next.js renders its own empty route announcer with role "alert"; only the form's counts.
+  // Next.js renders an empty route announcer with role "alert", so the search stays in the form.
   const alert = page.locator("form").getByRole("alert");
 
   await page.getByRole("button", { name: "Accedi" }).click();

@@ -85,7 +85,7 @@ test("[customers] invalid entries show a message and change nothing", async ({ p
   const before = await ledgerState(customer.id);
   await signIn(page, "ADMIN");
   await page.goto(`/customers/${customer.id}`);
-  // Next.js renders its own empty route announcer with role "alert"; only the form's counts.
+  // Next.js renders an empty route announcer with role "alert", so the search stays in the form.
   const alert = page.locator("form").getByRole("alert");
 
   await submitEntry(page, { kind: "Ricarica teleassistenza", minutes: "-60" });

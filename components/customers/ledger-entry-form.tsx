@@ -19,7 +19,7 @@ interface FormErrors {
 
 const inputClass = "rounded-tremor-small border border-tremor-border px-3 py-2 shadow-tremor-input";
 
-/** The admin's form for a top-up, a postpaid billing or an adjustment; the page refreshes on success. */
+/** Renders the admin's form for a top-up, a postpaid billing or an adjustment, and refreshes the page on success. */
 export function LedgerEntryForm({ customerId, contracts }: Props) {
   const t = useTranslations();
   const router = useRouter();
@@ -134,7 +134,7 @@ export function LedgerEntryForm({ customerId, contracts }: Props) {
   );
 }
 
-/** A labelled form control with an optional hint and error, both linked by id. */
+/** Renders a labelled form control with an optional hint and error, both linked by id. */
 function Field(props: {
   id: string;
   label: string;

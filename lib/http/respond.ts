@@ -24,7 +24,7 @@ export async function errorResponse(error: unknown, context: Record<string, unkn
   }
 
   const t = await getTranslations("errors");
-  // Validation messages are message keys; anything else falls back to a generic message.
+  // Unknown keys fall back to a generic message, so no untranslated text reaches the user.
   const translate = (
     key: string,
     values?: Record<string, string | number>,
@@ -52,10 +52,8 @@ function toAppError(error: unknown): AppError {
     return new AppError("VALIDATION", INVALID_REQUEST, {
       fields: error.issues.map((issue) => ({
         field: issue.path.join("."),
-        message:
-          typeof issue.message === "string" && issue.message.includes(".")
-            ? issue.message
-            : "validation.invalidValue",
+        // Our schemas use message keys; zod's own English messages fall back when translated.
+        message: issue.message,
       })),
       cause: error,
     });
