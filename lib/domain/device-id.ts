@@ -8,8 +8,9 @@ export const MAX_REMOTE_ID_LENGTH = 100;
 
 // TeamViewer and AnyDesk show numeric IDs of 9 or 10 digits, grouped with spaces ("123 456 789").
 const NUMERIC_ID = /^\d{9,10}$/;
-// An AnyDesk alias is a name and a namespace, such as "reception@ad" or "pc-01@company".
-const ANYDESK_ALIAS = /^[a-z0-9][a-z0-9._-]*@[a-z0-9][a-z0-9._-]*$/;
+// An AnyDesk alias is a name and a namespace, such as "reception@ad" or "pc-01@company", made of
+// letters, digits, hyphens, periods and underscores (AnyDesk help center, "AnyDesk ID and Alias").
+const ANYDESK_ALIAS = /^[A-Za-z0-9._-]+@[A-Za-z0-9._-]+$/;
 
 export type RemoteIdResult =
   | { ok: true; remoteId: string }
@@ -18,8 +19,10 @@ export type RemoteIdResult =
 
 /**
  * Validates a remote ID for its kind and returns it in canonical form: numeric IDs without the
- * spaces the tools show, AnyDesk aliases in lower case (AnyDesk does not tell aliases apart by
- * case), other IDs trimmed.
+ * spaces the tools show, aliases and other IDs trimmed.
+ *
+ * NOTE: aliases keep their case, so "Reception@ad" and "reception@ad" count as two IDs. AnyDesk's
+ * documentation does not say whether it treats the case of an alias as significant.
  */
 export function normalizeRemoteId(kind: DeviceKind, raw: string): RemoteIdResult {
   const text = raw.trim();
@@ -34,8 +37,7 @@ export function normalizeRemoteId(kind: DeviceKind, raw: string): RemoteIdResult
   if (NUMERIC_ID.test(digits)) return { ok: true, remoteId: digits };
 
   if (kind === "ANYDESK") {
-    const alias = text.toLowerCase();
-    if (ANYDESK_ALIAS.test(alias)) return { ok: true, remoteId: alias };
+    if (ANYDESK_ALIAS.test(text)) return { ok: true, remoteId: text };
 
     return { ok: false, messageKey: "session.anydeskIdInvalid" };
   }

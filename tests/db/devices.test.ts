@@ -2,23 +2,13 @@ import { beforeEach, describe, expect, it } from "vitest";
 
 import { addDevice, listDevices, removeDevice } from "@/lib/db/devices";
 import { startSession } from "@/lib/db/sessions";
-import { isAppError } from "@/lib/errors";
 import { deviceInputSchema } from "@/lib/validations/device";
 
+import { rejectionOf } from "./app-error";
 import { createCustomer, createUser, resetDatabase, testDb } from "./helpers";
 
 function device(kind: string, remoteId: string, label?: string) {
   return deviceInputSchema.parse({ kind, remoteId, label });
-}
-
-async function rejectionOf(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (reason: unknown) => reason,
-  );
-  if (!isAppError(error)) throw new Error(`expected an AppError, got ${String(error)}`);
-
-  return error;
 }
 
 describe("devices", () => {
@@ -45,7 +35,7 @@ describe("devices", () => {
     const admin = await createUser();
     const created = await addDevice(testDb(), {
       customerId: customer.id,
-      device: device("ANYDESK", "Reception@AD"),
+      device: device("ANYDESK", "reception@ad"),
       actorId: admin.id,
     });
 

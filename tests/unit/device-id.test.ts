@@ -29,9 +29,9 @@ describe("normalizeRemoteId", () => {
       ok: true,
       remoteId: "987654321",
     });
-    expect(normalizeRemoteId("ANYDESK", " Reception@AD ")).toEqual({
+    expect(normalizeRemoteId("ANYDESK", " Reception@ad ")).toEqual({
       ok: true,
-      remoteId: "reception@ad",
+      remoteId: "Reception@ad",
     });
     expect(normalizeRemoteId("ANYDESK", "pc-01.ufficio@studio_rossi")).toEqual({
       ok: true,
@@ -40,7 +40,15 @@ describe("normalizeRemoteId", () => {
   });
 
   it("rejects AnyDesk IDs that are neither", () => {
-    for (const value of ["12345", "reception", "@ad", "re ception@ad", "a@b@c"]) {
+    for (const value of [
+      "12345",
+      "reception",
+      "@ad",
+      "reception@",
+      "re ception@ad",
+      "a@b@c",
+      "è@ad",
+    ]) {
       expect(normalizeRemoteId("ANYDESK", value)).toEqual({
         ok: false,
         messageKey: "session.anydeskIdInvalid",
