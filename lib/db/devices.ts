@@ -68,8 +68,8 @@ export async function addDevice(
   }
 }
 
-// The unique index decides, so two concurrent adds of one ID cannot both succeed; the owner is
-// read afterwards only to name it in the message.
+// The unique index decides, so two concurrent adds of one ID cannot both succeed. The owner is read
+// afterwards only to name it in the message.
 async function duplicateError(
   db: Db,
   options: { customerId: string; device: DeviceInput; cause: unknown },

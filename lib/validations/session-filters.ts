@@ -1,5 +1,5 @@
 // Filters of the sessions list, read from the page's search parameters. Invalid filters are
-// reported per field instead of being dropped, so the list never shows another set than asked.
+// reported per field instead of being dropped, so the list never shows another set than requested.
 import {
   addDays,
   type CalendarDate,
@@ -25,7 +25,7 @@ export interface SessionFilters {
   status?: SessionStatusFilter;
 }
 
-// What the filter form shows: the values as typed, or the defaults.
+// Values of the filter form: as typed, or the defaults.
 export interface SessionFilterValues {
   from: string;
   to: string;
@@ -50,8 +50,8 @@ type SearchParams = Record<string, string | string[] | undefined>;
 const MAX_TEXT_LENGTH = 100;
 
 /**
- * Reads the list's filters. The period defaults to the current month in the business time zone
- * and covers whole days, from the start of `from` to the end of `to`; both are required.
+ * Reads the list's filters. The period defaults to the current month in the business time zone.
+ * It covers whole days, from the start of `from` to the end of `to`, and both are required.
  */
 export function parseSessionFilters(params: SearchParams, now: Date): ParsedSessionFilters {
   const month = monthOf(now);

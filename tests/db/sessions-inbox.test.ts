@@ -6,8 +6,8 @@ import {
   readCustomerBillingRules,
   setCustomerBillingRules,
 } from "@/lib/db/sessions/customer-billing-rules";
-import { isAppError } from "@/lib/errors";
 
+import { rejectionOf } from "./app-error";
 import { createCustomer, createUser, resetDatabase, testDb } from "./helpers";
 import { at, balanceOf, ledgerSum, NOW, topUp } from "./session-fixtures";
 
@@ -16,7 +16,7 @@ const base = { source: "API" as const, actorId: null, now: NOW };
 describe("assignInboxSessions", () => {
   beforeEach(resetDatabase);
 
-  it("draws the billed minutes and returns the balance after", async () => {
+  it("draws minutes and returns the balance", async () => {
     const customer = await createCustomer({ code: "C-INBOX", name: "Inbox Srl" });
     const operator = await createUser("OPERATOR");
     await topUp(customer.id, 100);
@@ -48,7 +48,7 @@ describe("assignInboxSessions", () => {
     expect(await ledgerSum(customer.id)).toBe(86);
   });
 
-  it("changes nothing when a session is assigned already", async () => {
+  it("assigned session rejects the whole batch", async () => {
     const customer = await createCustomer({ code: "C-TAKEN" });
     await topUp(customer.id, 100);
     const assigned = await recordSession(testDb(), {
@@ -65,13 +65,15 @@ describe("assignInboxSessions", () => {
       durationSeconds: 120,
     });
 
-    const error = await assignInboxSessions(testDb(), {
-      sessionIds: [open.session.id, assigned.session.id],
-      customerId: customer.id,
-      actorId: null,
-    }).catch((reason: unknown) => reason);
+    const error = await rejectionOf(
+      assignInboxSessions(testDb(), {
+        sessionIds: [open.session.id, assigned.session.id],
+        customerId: customer.id,
+        actorId: null,
+      }),
+    );
 
-    expect(isAppError(error) && error.messageKey).toBe("session.alreadyAssigned");
+    expect(error.messageKey).toBe("session.alreadyAssigned");
     expect(await balanceOf(customer.id)).toBe(98);
     const stillOpen = await testDb().session.findUniqueOrThrow({ where: { id: open.session.id } });
     expect(stillOpen.customerId).toBeNull();
@@ -81,7 +83,7 @@ describe("assignInboxSessions", () => {
 describe("setCustomerBillingRules", () => {
   beforeEach(resetDatabase);
 
-  it("stores the override, audits it and applies it to the customer", async () => {
+  it("stores and audits the override", async () => {
     const customer = await createCustomer();
     const admin = await createUser();
 
@@ -105,7 +107,7 @@ describe("setCustomerBillingRules", () => {
     expect(event.after).toEqual({ roundingIncrementMinutes: 15, minimumBilledMinutes: 30 });
   });
 
-  it("stores an empty override as null, so the customer inherits", async () => {
+  it("empty override inherits the global rules", async () => {
     const customer = await createCustomer();
     await setCustomerBillingRules(testDb(), {
       customerId: customer.id,
@@ -120,7 +122,7 @@ describe("setCustomerBillingRules", () => {
     expect(readCustomerBillingRules(stored.billingRules)).toEqual({});
   });
 
-  it("rejects invalid fields with the customer's message and keeps the old rules", async () => {
+  it("invalid override keeps the old rules", async () => {
     const customer = await createCustomer();
     await setCustomerBillingRules(testDb(), {
       customerId: customer.id,
@@ -128,14 +130,16 @@ describe("setCustomerBillingRules", () => {
       actorId: null,
     });
 
-    const error = await setCustomerBillingRules(testDb(), {
-      customerId: customer.id,
-      rules: { roundingIncrementMinutes: 0, billableConnectionTypes: [] },
-      actorId: null,
-    }).catch((reason: unknown) => reason);
+    const error = await rejectionOf(
+      setCustomerBillingRules(testDb(), {
+        customerId: customer.id,
+        rules: { roundingIncrementMinutes: 0, billableConnectionTypes: [] },
+        actorId: null,
+      }),
+    );
 
-    expect(isAppError(error) && error.messageKey).toBe("session.customerRulesInvalid");
-    expect(isAppError(error) && error.fields.map((field) => field.field).sort()).toEqual([
+    expect(error.messageKey).toBe("session.customerRulesInvalid");
+    expect(error.fields.map((field) => field.field).sort()).toEqual([
       "billableConnectionTypes",
       "roundingIncrementMinutes",
     ]);
@@ -144,12 +148,10 @@ describe("setCustomerBillingRules", () => {
   });
 
   it("rejects an unknown customer", async () => {
-    const error = await setCustomerBillingRules(testDb(), {
-      customerId: "missing",
-      rules: {},
-      actorId: null,
-    }).catch((reason: unknown) => reason);
+    const error = await rejectionOf(
+      setCustomerBillingRules(testDb(), { customerId: "missing", rules: {}, actorId: null }),
+    );
 
-    expect(isAppError(error) && error.messageKey).toBe("customer.notFound");
+    expect(error.messageKey).toBe("customer.notFound");
   });
 });

@@ -80,7 +80,7 @@ describe("listSessions", () => {
     expect(totals).toEqual({
       sessions: 5,
       seconds: 610 + 125 + 3600 + 300,
-      // 11 + 3 + 60 + 5 minutes, by the started minute; the running session has none yet.
+      // 11 + 3 + 60 + 5 minutes, by the started minute. The running session has none yet.
       billedMinutes: 79,
     });
   });

@@ -19,7 +19,7 @@ export function readCustomerBillingRules(value: unknown): BillingRulesOverride {
 /**
  * Validates and stores a customer's override of the billing rules, replacing the previous one,
  * and audits the change. An override without fields is stored as null, so the customer inherits
- * every global rule. Sessions closed earlier keep the minutes they were billed.
+ * every global rule. Sessions closed earlier are not rebilled by this change.
  *
  * Throws NOT_FOUND (`customer.notFound`) and a VALIDATION AppError
  * (`session.customerRulesInvalid`) whose fields name each invalid or unknown field.

@@ -5,8 +5,8 @@ import type { Db } from "../client";
 import type { Prisma } from "../generated/client";
 
 export const SESSIONS_PAGE_SIZE = 50;
-// The console lists the running sessions to pick from; more than this at once is not a queue
-// one operator works through, and the code field still opens any other.
+// The console lists at most this many running sessions to pick from. More than that is not a queue
+// one operator works through, and the code field still opens any session.
 export const RUNNING_SESSIONS_LIMIT = 50;
 
 const rowSelect = {
@@ -31,12 +31,12 @@ export type SessionRow = Prisma.SessionGetPayload<{ select: typeof rowSelect }>;
 
 export interface SessionTotals {
   sessions: number;
-  // Real connected seconds of the closed sessions; running ones have none yet.
+  // Real connected seconds of the closed sessions. Running sessions have none yet.
   seconds: number;
   billedMinutes: number;
 }
 
-/** Builds the WHERE clause of the filters; the rows and the totals share it. */
+/** Builds the WHERE clause of the filters, which the rows and the totals share. */
 export function sessionWhere(filters: SessionFilters): Prisma.SessionWhereInput {
   const conditions: Prisma.SessionWhereInput[] = [];
 
@@ -74,8 +74,8 @@ export function sessionWhere(filters: SessionFilters): Prisma.SessionWhereInput 
  * Returns one page of the sessions that match `filters`, newest first, and the totals of the
  * whole filtered set, summed by the database rather than over the page.
  *
- * Billed minutes of a session in the inbox are what it will draw once assigned; it draws nothing
- * before. A session that is not billable counts 0.
+ * Billed minutes of a session in the inbox are what it will draw once assigned. Until then it
+ * draws nothing. A session that is not billable counts 0.
  */
 export async function listSessions(
   db: Db,
