@@ -27,6 +27,8 @@ export function ExhaustedCreditPanel(props: {
   const t = useTranslations("sessions.exhausted");
   const [pending, setPending] = useState<Decision | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The choice is asked for only while the session runs. Afterwards the panel only reports it.
+  const asking = props.running && props.exhausted;
 
   async function record(decision: Decision) {
     setPending(decision);
@@ -53,13 +55,11 @@ export function ExhaustedCreditPanel(props: {
     <section
       aria-labelledby="exhausted-title"
       className={`rounded-tremor-small border p-4 ${
-        props.exhausted
-          ? "border-red-300 bg-red-50"
-          : "border-tremor-border bg-tremor-background-muted"
+        asking ? "border-red-300 bg-red-50" : "border-tremor-border bg-tremor-background-muted"
       }`}
       data-testid="exhausted-credit"
     >
-      {props.exhausted && (
+      {asking && (
         <>
           <h3 id="exhausted-title" className="text-lg font-semibold text-red-800">
             {t("title")}
@@ -72,7 +72,7 @@ export function ExhaustedCreditPanel(props: {
           </p>
         </>
       )}
-      {!props.exhausted && (
+      {!asking && (
         <h3 id="exhausted-title" className="font-medium text-tremor-content-strong">
           {t("earlierTitle")}
         </h3>
@@ -84,7 +84,7 @@ export function ExhaustedCreditPanel(props: {
         </p>
       )}
 
-      {props.running && props.exhausted && (
+      {asking && (
         <div className="mt-3 flex flex-wrap gap-2">
           {!props.decision && <p className="w-full text-red-900">{t("question")}</p>}
           {DECISIONS.map((decision) => (

@@ -121,7 +121,8 @@ export function SessionConsole(props: {
         </section>
       </div>
 
-      <div className="lg:col-span-2">
+      {/* On narrow screens the open session comes first, above the forms. */}
+      <div className="order-first lg:order-none lg:col-span-2">
         {state.kind === "idle" && (
           <div className={`${cardClass} text-tremor-content`}>{t("nothingOpen")}</div>
         )}
