@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 
 import { formatDateTime } from "@/lib/i18n/format";
 
@@ -16,6 +16,10 @@ export interface RunningSessionItem {
   startedAt: string;
   operatorName: string | null;
 }
+
+// How often the list of running sessions is reloaded from the server. The open session has its
+// own, faster polling.
+const RUNNING_LIST_REFRESH_MS = 30_000;
 
 const inputClass = "rounded-tremor-small border border-tremor-border px-3 py-2 shadow-tremor-input";
 const cardClass =
@@ -35,6 +39,12 @@ export function SessionConsole(props: {
   const [code, setCode] = useState<string | null>(props.initialCode);
   const [typed, setTyped] = useState(props.initialCode ?? "");
   const { state, reload } = useSessionView(code);
+
+  useEffect(() => {
+    const timer = setInterval(() => router.refresh(), RUNNING_LIST_REFRESH_MS);
+
+    return () => clearInterval(timer);
+  }, [router]);
 
   function open(next: string) {
     const trimmed = next.trim();
