@@ -4,9 +4,17 @@ import { DEMO_ACCOUNTS } from "./environment";
 import { queryDb, signIn } from "./helpers";
 
 const NAVIGATION = {
-  ADMIN: ["Consultazione saldo", "Clienti", "Importa anagrafica"],
-  MANAGER: ["Consultazione saldo", "Clienti"],
-  OPERATOR: ["Consultazione saldo"],
+  ADMIN: [
+    "Consultazione saldo",
+    "Console",
+    "Da assegnare",
+    "Teleassistenze",
+    "Clienti",
+    "Importa anagrafica",
+    "Regole fatturazione",
+  ],
+  MANAGER: ["Consultazione saldo", "Teleassistenze", "Clienti"],
+  OPERATOR: ["Consultazione saldo", "Console", "Da assegnare", "Teleassistenze"],
 } as const;
 
 test("[auth] admin signs in through the form", async ({ page }) => {

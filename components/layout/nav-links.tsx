@@ -3,13 +3,19 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
+import { activeHref } from "./navigation";
+
 export function NavLinks({ items }: { items: { href: string; label: string }[] }) {
   const pathname = usePathname();
+  const current = activeHref(
+    items.map((item) => item.href),
+    pathname,
+  );
 
   return (
     <nav aria-label="main" className="flex flex-wrap gap-1">
       {items.map((item) => {
-        const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+        const active = item.href === current;
 
         return (
           <Link

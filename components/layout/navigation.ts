@@ -9,11 +9,25 @@ export interface NavigationItem {
 
 const ITEMS: NavigationItem[] = [
   { href: "/lookup", label: "lookup", permission: "lookupBalance" },
+  { href: "/sessions/console", label: "sessionConsole", permission: "operateSessions" },
+  { href: "/sessions/inbox", label: "sessionInbox", permission: "assignSessions" },
+  { href: "/sessions", label: "sessions", permission: "viewSessions" },
   { href: "/customers", label: "customers", permission: "viewCustomers" },
   { href: "/imports/registry", label: "registryImport", permission: "importRegistry" },
+  { href: "/settings/billing", label: "billingSettings", permission: "manageBillingRules" },
 ];
 
 /** Returns the navigation entries `role` may open, in display order. */
 export function navigationFor(role: Role): NavigationItem[] {
   return ITEMS.filter((item) => can(role, item.permission));
+}
+
+/**
+ * Returns the href of the entry that contains `pathname`: the longest one that matches, so
+ * /sessions/inbox marks "to assign" and not "sessions" as well.
+ */
+export function activeHref(hrefs: readonly string[], pathname: string): string | null {
+  const matches = hrefs.filter((href) => pathname === href || pathname.startsWith(`${href}/`));
+
+  return matches.sort((a, b) => b.length - a.length)[0] ?? null;
 }

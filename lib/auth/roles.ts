@@ -8,6 +8,12 @@ export const PERMISSIONS = {
   viewCustomers: ["ADMIN", "MANAGER"],
   recordLedgerEntry: ["ADMIN"],
   importRegistry: ["ADMIN"],
+  viewSessions: ["ADMIN", "MANAGER", "OPERATOR"],
+  operateSessions: ["ADMIN", "OPERATOR"],
+  assignSessions: ["ADMIN", "OPERATOR"],
+  manageDevices: ["ADMIN"],
+  manageBillingRules: ["ADMIN"],
+  importSessions: ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -51,3 +51,26 @@ export function formatDate(date: Date): string {
 export function formatDateTime(date: Date): string {
   return dateTimeFormat.format(date);
 }
+
+/** Formats a duration in whole seconds as h:mm:ss, for example 0:12:30 or 26:00:05. */
+export function formatDuration(seconds: number): string {
+  const total = Math.max(0, Math.floor(seconds));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const rest = total % 60;
+  const pad = (value: number) => String(value).padStart(2, "0");
+
+  return `${hours}:${pad(minutes)}:${pad(rest)}`;
+}
+
+const timeFormat = new Intl.DateTimeFormat(FORMAT_LOCALE, {
+  timeZone: BUSINESS_TIME_ZONE,
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+});
+
+/** Formats the time of day in the business time zone as hh:mm:ss. */
+export function formatTime(date: Date): string {
+  return timeFormat.format(date);
+}

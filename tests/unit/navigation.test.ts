@@ -1,17 +1,48 @@
 import { describe, expect, it } from "vitest";
 
 import { can } from "@/lib/auth/roles";
-import { navigationFor } from "@/components/layout/navigation";
+import { activeHref, navigationFor } from "@/components/layout/navigation";
 
 describe("role permissions", () => {
   it("shows each role only the areas it may open", () => {
     expect(navigationFor("ADMIN").map((item) => item.href)).toEqual([
       "/lookup",
+      "/sessions/console",
+      "/sessions/inbox",
+      "/sessions",
       "/customers",
       "/imports/registry",
+      "/settings/billing",
     ]);
-    expect(navigationFor("MANAGER").map((item) => item.href)).toEqual(["/lookup", "/customers"]);
-    expect(navigationFor("OPERATOR").map((item) => item.href)).toEqual(["/lookup"]);
+    expect(navigationFor("MANAGER").map((item) => item.href)).toEqual([
+      "/lookup",
+      "/sessions",
+      "/customers",
+    ]);
+    expect(navigationFor("OPERATOR").map((item) => item.href)).toEqual([
+      "/lookup",
+      "/sessions/console",
+      "/sessions/inbox",
+      "/sessions",
+    ]);
+  });
+
+  it("marks the most specific entry as active", () => {
+    const hrefs = ["/lookup", "/sessions/console", "/sessions/inbox", "/sessions"];
+
+    expect(activeHref(hrefs, "/sessions/inbox")).toBe("/sessions/inbox");
+    expect(activeHref(hrefs, "/sessions")).toBe("/sessions");
+    expect(activeHref(hrefs, "/sessions/console/x")).toBe("/sessions/console");
+    expect(activeHref(hrefs, "/sessionsx")).toBeNull();
+  });
+
+  it("lets only admins manage devices and billing rules", () => {
+    expect(can("ADMIN", "manageDevices")).toBe(true);
+    expect(can("ADMIN", "manageBillingRules")).toBe(true);
+    expect(can("MANAGER", "manageDevices")).toBe(false);
+    expect(can("OPERATOR", "manageBillingRules")).toBe(false);
+    expect(can("MANAGER", "operateSessions")).toBe(false);
+    expect(can("OPERATOR", "assignSessions")).toBe(true);
   });
 
   it("lets only admins record entries and import", () => {

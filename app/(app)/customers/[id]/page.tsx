@@ -8,11 +8,17 @@ import { requirePagePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import { getCustomerOrThrow, listLedgerEntries } from "@/lib/db/customers";
+import { listDevices } from "@/lib/db/devices";
+import { getGlobalBillingRules } from "@/lib/db/sessions";
+import { readCustomerBillingRules } from "@/lib/db/sessions/customer-billing-rules";
+import { resolveBillingRules } from "@/lib/domain/billing-rules";
 import { isAppError } from "@/lib/errors";
 import { formatDate, formatMinutes } from "@/lib/i18n/format";
 import { BalanceValue } from "@/components/customers/balance-value";
+import { DeviceManager } from "@/components/customers/device-manager";
 import { LedgerEntryForm } from "@/components/customers/ledger-entry-form";
 import { LedgerTable } from "@/components/customers/ledger-table";
+import { BillingRulesForm } from "@/components/settings/billing-rules-form";
 import { Pagination, parsePage } from "@/components/ui/pagination";
 
 type Props = {
@@ -46,6 +52,9 @@ export default async function CustomerPage({ params, searchParams }: Props) {
 
   const customer = await loadCustomer(id);
   const ledger = await listLedgerEntries(getDb(), { customerId: id, page });
+  const devices = await listDevices(getDb(), id);
+  const canEditRules = can(user.role, "manageBillingRules");
+  const globalRules = canEditRules ? await getGlobalBillingRules(getDb()) : {};
   const threshold =
     customer.lowBalanceThreshold === null
       ? t("common.none")
@@ -108,6 +117,22 @@ export default async function CustomerPage({ params, searchParams }: Props) {
         </Card>
       </div>
 
+      <Card className="p-0">
+        <h2 className="px-6 pt-4 font-medium text-tremor-content-strong">
+          {t("sessions.devices.title")}
+        </h2>
+        <DeviceManager
+          customerId={customer.id}
+          devices={devices.map(({ id: deviceId, kind, remoteId, label }) => ({
+            id: deviceId,
+            kind,
+            remoteId,
+            label,
+          }))}
+          canManage={can(user.role, "manageDevices")}
+        />
+      </Card>
+
       {can(user.role, "recordLedgerEntry") && (
         <Card>
           <h2 className="mb-3 font-medium text-tremor-content-strong">
@@ -135,6 +160,21 @@ export default async function CustomerPage({ params, searchParams }: Props) {
         page={Math.min(page, ledger.pages)}
         pages={ledger.pages}
       />
+
+      {canEditRules && (
+        <Card>
+          <h2 className="mb-3 font-medium text-tremor-content-strong">
+            {t("sessions.settings.customerTitle")}
+          </h2>
+          <BillingRulesForm
+            endpoint={`/api/customers/${customer.id}/billing-rules`}
+            title={t("sessions.settings.customerTitle")}
+            emptyMeans={t("sessions.settings.emptyMeansInherit")}
+            rules={readCustomerBillingRules(customer.billingRules)}
+            inherited={resolveBillingRules({ settings: globalRules })}
+          />
+        </Card>
+      )}
     </div>
   );
 }

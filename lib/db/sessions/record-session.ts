@@ -1,0 +1,118 @@
+import { sessionSeconds } from "@/lib/domain/bill-session";
+import { assertNotInFuture } from "@/lib/domain/session-time";
+import { AppError } from "@/lib/errors";
+
+import { recordAudit } from "../audit";
+import type { Db } from "../client";
+import { findSessionCustomer } from "./find-session-customer";
+import { closeAndBill, lockSessionByCode, runSessionTransaction } from "./session-billing";
+import { type SessionDetails, type SessionOutcome, sessionData } from "./start-session";
+
+export interface RecordSessionOptions extends SessionDetails {
+  startedAt?: Date | null;
+  // Either the end or the duration in seconds; when both are given they must agree.
+  endedAt?: Date | null;
+  durationSeconds?: number | null;
+}
+
+/**
+ * Records a finished session and charges it like endSession. Recording a code that exists
+ * returns that session: a CLOSED one unchanged, a RUNNING one closed at this end. So a retried
+ * record charges once, and the session's unique code enforces it under concurrency too.
+ *
+ * Throws VALIDATION AppErrors for a missing start (`session.startMissing`), a missing end and
+ * duration (`session.endMissing`), a negative or fractional duration (`session.invalidDuration`),
+ * an end and duration that disagree (`session.durationMismatch`), an end before the start, and a
+ * start or end in the future.
+ */
+export async function recordSession(
+  db: Db,
+  options: RecordSessionOptions,
+): Promise<SessionOutcome> {
+  const now = options.now ?? new Date();
+  const { startedAt, endedAt } = finishedInterval(options);
+  assertNotInFuture({ instant: startedAt, now, field: "startedAt", code: options.code });
+  assertNotInFuture({ instant: endedAt, now, field: "endedAt", code: options.code });
+
+  const existing = await db.session.findUnique({ where: { code: options.code } });
+  if (existing?.status === "CLOSED") return { session: existing, created: false };
+
+  return runSessionTransaction<SessionOutcome>(
+    db,
+    async (tx) => {
+      const running = await lockSessionByCode(tx, options.code);
+      if (running?.status === "CLOSED") return { session: running, created: false };
+      if (running) {
+        const session = await closeAndBill(tx, {
+          session: running,
+          endedAt,
+          actorId: options.actorId,
+        });
+
+        return { session, created: false };
+      }
+
+      const owner = await findSessionCustomer(tx, { ...options, at: startedAt });
+      const created = await tx.session.create({
+        data: { ...sessionData(options), ...owner, status: "RUNNING", startedAt },
+      });
+      await recordAudit(tx, {
+        actorId: options.actorId,
+        action: "session.record",
+        entityType: "Session",
+        entityId: created.id,
+        after: { code: created.code, customerId: created.customerId, source: created.source },
+      });
+      const session = await closeAndBill(tx, {
+        session: created,
+        endedAt,
+        actorId: options.actorId,
+      });
+
+      return { session, created: true };
+    },
+    async () => {
+      const session = await db.session.findUnique({ where: { code: options.code } });
+
+      return session?.status === "CLOSED" ? { session, created: false } : null;
+    },
+  );
+}
+
+// Resolves the start and end from the request, naming the field at fault.
+function finishedInterval(options: RecordSessionOptions): { startedAt: Date; endedAt: Date } {
+  const { startedAt, endedAt, durationSeconds, code } = options;
+  if (!startedAt) throw fieldError("session.startMissing", "startedAt", { code });
+
+  if (durationSeconds !== null && durationSeconds !== undefined) {
+    if (!Number.isInteger(durationSeconds) || durationSeconds < 0) {
+      throw fieldError("session.invalidDuration", "durationSeconds", {
+        seconds: String(durationSeconds),
+      });
+    }
+    if (!endedAt)
+      return { startedAt, endedAt: new Date(startedAt.getTime() + durationSeconds * 1000) };
+
+    const seconds = sessionSeconds(startedAt, endedAt, code);
+    // The tools log whole seconds, so one second of difference is rounding, not a disagreement.
+    if (Math.abs(seconds - durationSeconds) > 1) {
+      throw fieldError("session.durationMismatch", "durationSeconds", {
+        code,
+        seconds: durationSeconds,
+        between: seconds,
+      });
+    }
+  }
+  if (!endedAt) throw fieldError("session.endMissing", "endedAt", { code });
+
+  sessionSeconds(startedAt, endedAt, code);
+
+  return { startedAt, endedAt };
+}
+
+function fieldError(messageKey: string, field: string, values: Record<string, string | number>) {
+  return new AppError("VALIDATION", messageKey, {
+    values,
+    fields: [{ field, message: messageKey, values }],
+  });
+}

@@ -1,0 +1,86 @@
+import { assertNotInFuture } from "@/lib/domain/session-time";
+
+import { recordAudit } from "../audit";
+import type { Db } from "../client";
+import type { Session, SessionSource } from "../generated/client";
+import { findSessionCustomer } from "./find-session-customer";
+import { runSessionTransaction } from "./session-billing";
+
+export interface SessionDetails {
+  // Session code of the remote-control tool, unique across all sessions.
+  code: string;
+  // ERP code of the customer; when absent the remote device ID decides, else the inbox.
+  customerCode?: string | null;
+  remoteDeviceId?: string | null;
+  connectionType?: string | null;
+  operatorId?: string | null;
+  operatorName?: string | null;
+  notes?: string | null;
+  source: "API" | "MANUAL" | "IMPORT";
+  actorId: string | null;
+  // The server's current time, injectable for tests.
+  now?: Date;
+}
+
+export interface StartSessionOptions extends SessionDetails {
+  // Defaults to `now`.
+  startedAt?: Date;
+}
+
+export interface SessionOutcome {
+  session: Session;
+  // False when a session with the code already existed and was returned unchanged.
+  created: boolean;
+}
+
+/**
+ * Creates a RUNNING session. Starting a code that already exists returns that session unchanged,
+ * so a client may retry a start safely. Throws a VALIDATION AppError (`session.startInFuture`)
+ * for a start more than the clock tolerance ahead, and `session.unknownCustomerCode` for a
+ * customer code that matches no customer.
+ */
+export async function startSession(db: Db, options: StartSessionOptions): Promise<SessionOutcome> {
+  const now = options.now ?? new Date();
+  const startedAt = options.startedAt ?? now;
+  const existing = await db.session.findUnique({ where: { code: options.code } });
+  if (existing) return { session: existing, created: false };
+
+  assertNotInFuture({ instant: startedAt, now, field: "startedAt", code: options.code });
+
+  return runSessionTransaction<SessionOutcome>(
+    db,
+    async (tx) => {
+      const owner = await findSessionCustomer(tx, { ...options, at: startedAt });
+      const session = await tx.session.create({
+        data: { ...sessionData(options), ...owner, status: "RUNNING", startedAt },
+      });
+      await recordAudit(tx, {
+        actorId: options.actorId,
+        action: "session.start",
+        entityType: "Session",
+        entityId: session.id,
+        after: { code: session.code, customerId: session.customerId, source: session.source },
+      });
+
+      return { session, created: true };
+    },
+    async () => {
+      const session = await db.session.findUnique({ where: { code: options.code } });
+
+      return session ? { session, created: false } : null;
+    },
+  );
+}
+
+/** Returns the columns a new session takes from the request. */
+export function sessionData(options: SessionDetails) {
+  return {
+    code: options.code,
+    source: options.source satisfies SessionSource,
+    connectionType: options.connectionType ?? null,
+    remoteDeviceId: options.remoteDeviceId ?? null,
+    operatorId: options.operatorId ?? null,
+    operatorName: options.operatorName ?? null,
+    notes: options.notes ?? null,
+  };
+}
