@@ -53,7 +53,12 @@ export function DeviceManager(props: {
     setPending(false);
 
     if (!result.ok) {
-      setErrors({ message: result.message, fields: result.fields });
+      // A duplicate ID comes back with the same text as message and as field message, which is
+      // shown once, in the message.
+      const fields = Object.fromEntries(
+        Object.entries(result.fields).filter(([, message]) => message !== result.message),
+      );
+      setErrors({ message: result.message, fields });
       return;
     }
     setErrors({ fields: {} });
