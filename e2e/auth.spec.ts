@@ -33,7 +33,8 @@ for (const role of ["ADMIN", "MANAGER", "OPERATOR"] as const) {
 
 test("[auth] wrong password, unknown user and empty fields are rejected", async ({ page }) => {
   await page.goto("/login");
-  const alert = page.getByRole("alert");
+  // Next.js renders its own empty route announcer with role "alert"; only the form's counts.
+  const alert = page.locator("form").getByRole("alert");
 
   await page.getByRole("button", { name: "Accedi" }).click();
   await expect(alert).toHaveText("Inserisci email e password.");
@@ -58,12 +59,14 @@ test("[auth] repeated failures for one email are rate-limited", async ({ page })
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(`guess-${attempt}`);
     await page.getByRole("button", { name: "Accedi" }).click();
-    await expect(page.getByRole("alert")).toHaveText("Email o password non corrette.");
+    await expect(page.locator("form").getByRole("alert")).toHaveText(
+      "Email o password non corrette.",
+    );
   }
 
   await page.getByLabel("Password").fill("guess-6");
   await page.getByRole("button", { name: "Accedi" }).click();
-  await expect(page.getByRole("alert")).toContainText("Troppi tentativi");
+  await expect(page.locator("form").getByRole("alert")).toContainText("Troppi tentativi");
 });
 
 test("[auth] operator gets 403 for admin pages and actions, and nothing changes", async ({

@@ -39,7 +39,9 @@ test("[lookup] an exhausted prepaid customer shows a warning", async ({ page }) 
   await expect(result.getByRole("alert")).toContainText("Credito esaurito");
 });
 
-test("[lookup] a prepaid customer below its threshold shows a low-balance warning", async ({ page }) => {
+test("[lookup] a prepaid customer below its threshold shows a low-balance warning", async ({
+  page,
+}) => {
   const [customer] = await queryDb<{ code: string }>(
     `SELECT code FROM "Customer"
      WHERE "billingMode" = 'PREPAID' AND "lowBalanceKind" = 'MINUTES'
@@ -52,7 +54,9 @@ test("[lookup] a prepaid customer below its threshold shows a low-balance warnin
 
   await page.getByRole("searchbox").fill(customer.code);
 
-  await expect(page.getByTestId("lookup-result").first().getByRole("alert")).toContainText("Saldo basso");
+  await expect(page.getByTestId("lookup-result").first().getByRole("alert")).toContainText(
+    "Saldo basso",
+  );
 });
 
 test("[lookup] a search matching nobody says so", async ({ page }) => {

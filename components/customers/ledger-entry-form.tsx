@@ -66,34 +66,36 @@ export function LedgerEntryForm({ customerId, contracts }: Props) {
       className="grid gap-3 sm:grid-cols-2"
       aria-label={t("customers.entryForm.title")}
     >
-      <label className="flex flex-col gap-1 text-tremor-default">
-        {t("customers.entryForm.kind")}
-        <select name="kind" defaultValue="TOP_UP" className={inputClass}>
+      <Field id="entry-kind" label={t("customers.entryForm.kind")}>
+        <select id="entry-kind" name="kind" defaultValue="TOP_UP" className={inputClass}>
           {MANUAL_LEDGER_KINDS.map((kind) => (
             <option key={kind} value={kind}>
               {t(`common.ledgerKind.${kind}`)}
             </option>
           ))}
         </select>
-      </label>
-      <label className="flex flex-col gap-1 text-tremor-default">
-        {t("customers.entryForm.minutes")}
+      </Field>
+      <Field
+        id="entry-minutes"
+        label={t("customers.entryForm.minutes")}
+        hint={t("customers.entryForm.minutesHint")}
+        error={errors.fields.minutes}
+      >
         <input
+          id="entry-minutes"
           name="minutes"
           inputMode="numeric"
           className={inputClass}
           aria-invalid={Boolean(errors.fields.minutes)}
+          aria-describedby="entry-minutes-hint entry-minutes-error"
         />
-        <span className="text-tremor-label text-tremor-content">
-          {t("customers.entryForm.minutesHint")}
-        </span>
-        {errors.fields.minutes && (
-          <span className="text-tremor-label text-red-700">{errors.fields.minutes}</span>
-        )}
-      </label>
-      <label className="flex flex-col gap-1 text-tremor-default">
-        {t("customers.entryForm.contract")}
-        <select name="contractId" defaultValue="" className={inputClass}>
+      </Field>
+      <Field
+        id="entry-contract"
+        label={t("customers.entryForm.contract")}
+        error={errors.fields.contractId}
+      >
+        <select id="entry-contract" name="contractId" defaultValue="" className={inputClass}>
           <option value="">{t("customers.entryForm.noContract")}</option>
           {contracts.map((contract) => (
             <option key={contract.id} value={contract.id}>
@@ -101,17 +103,14 @@ export function LedgerEntryForm({ customerId, contracts }: Props) {
             </option>
           ))}
         </select>
-        {errors.fields.contractId && (
-          <span className="text-tremor-label text-red-700">{errors.fields.contractId}</span>
-        )}
-      </label>
-      <label className="flex flex-col gap-1 text-tremor-default">
-        {t("customers.entryForm.comment")}
-        <input name="comment" maxLength={500} className={inputClass} />
-        {errors.fields.comment && (
-          <span className="text-tremor-label text-red-700">{errors.fields.comment}</span>
-        )}
-      </label>
+      </Field>
+      <Field
+        id="entry-comment"
+        label={t("customers.entryForm.comment")}
+        error={errors.fields.comment}
+      >
+        <input id="entry-comment" name="comment" maxLength={500} className={inputClass} />
+      </Field>
       <div className="flex items-center gap-3 sm:col-span-2">
         <button
           type="submit"
@@ -132,5 +131,31 @@ export function LedgerEntryForm({ customerId, contracts }: Props) {
         )}
       </div>
     </form>
+  );
+}
+
+/** A labelled form control with an optional hint and error, both linked by id. */
+function Field(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="flex flex-col gap-1 text-tremor-default">
+      <label htmlFor={props.id}>{props.label}</label>
+      {props.children}
+      {props.hint && (
+        <span id={`${props.id}-hint`} className="text-tremor-label text-tremor-content">
+          {props.hint}
+        </span>
+      )}
+      {props.error && (
+        <span id={`${props.id}-error`} className="text-tremor-label text-red-700">
+          {props.error}
+        </span>
+      )}
+    </div>
   );
 }

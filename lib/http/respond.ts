@@ -30,24 +30,26 @@ export async function errorResponse(error: unknown, context: Record<string, unkn
     values?: Record<string, string | number>,
     fallback = "internal",
   ) => (t.has(key) ? t(key, values) : t(fallback));
-  const body: ErrorBody = {
-    error: {
-      code: appError.code,
-      message: translate(appError.messageKey, appError.values),
-      fields: appError.fields.map((issue) => ({
-        field: issue.field,
-        message: translate(issue.message, issue.values, "validation.invalidValue"),
-      })),
-    },
-  };
+  const fields = appError.fields.map((issue) => ({
+    field: issue.field,
+    message: translate(issue.message, issue.values, "validation.invalidValue"),
+  }));
+  // A request with a single invalid field states that field's problem rather than a generic one.
+  const message =
+    appError.messageKey === INVALID_REQUEST && fields.length === 1
+      ? fields[0].message
+      : translate(appError.messageKey, appError.values);
+  const body: ErrorBody = { error: { code: appError.code, message, fields } };
 
   return NextResponse.json(body, { status: appError.status });
 }
 
+const INVALID_REQUEST = "validation.invalidRequest";
+
 function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
   if (error instanceof ZodError) {
-    return new AppError("VALIDATION", "validation.invalidRequest", {
+    return new AppError("VALIDATION", INVALID_REQUEST, {
       fields: error.issues.map((issue) => ({
         field: issue.path.join("."),
         message:

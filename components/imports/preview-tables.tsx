@@ -1,0 +1,193 @@
+"use client";
+
+import {
+  Badge,
+  Tab,
+  TabGroup,
+  TabList,
+  TabPanel,
+  TabPanels,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from "@tremor/react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+
+import type { FieldChange } from "@/lib/imports/registry-compare";
+import type { RegistryField } from "@/lib/imports/registry-mapping";
+import type { RegistryRow, RejectedRow, RejectionReason } from "@/lib/imports/registry-rows";
+import { formatDecimal } from "@/lib/i18n/format";
+
+import type { RegistryPreview } from "./api";
+
+const PAGE_SIZE = 50;
+const CATEGORIES = ["new", "updated", "unchanged", "rejected"] as const;
+type Category = (typeof CATEGORIES)[number];
+
+interface TableRowData {
+  line: number;
+  code: string | null;
+  name: string | null;
+  detail: string;
+}
+
+/** Shows the rows of the preview in one tab per category, 50 rows per page. */
+export function PreviewTables({ preview }: { preview: RegistryPreview }) {
+  const t = useTranslations("imports");
+  const empty = t("table.emptyValue");
+  const fieldLabel = (field: RegistryField) => t(`fields.${field}`);
+  const otherFields = preview.fields.filter((field) => field !== "code" && field !== "name");
+
+  const describeValues = (row: RegistryRow) =>
+    otherFields.map((field) => `${fieldLabel(field)}: ${row.values[field] ?? empty}`).join(" · ");
+  const describeChanges = (changes: FieldChange[]) =>
+    changes
+      .map(
+        ({ field, before, after }) =>
+          `${fieldLabel(field)}: ${before ?? empty} → ${after ?? empty}`,
+      )
+      .join(" · ");
+  const describeReason = (reason: RejectionReason) => {
+    switch (reason.kind) {
+      case "duplicateCode":
+        return t("reasons.duplicateCode", { line: reason.firstLine });
+      case "fieldCount":
+        return t("reasons.fieldCount", { found: reason.found, expected: reason.expected });
+      case "tooLong":
+        return t("reasons.tooLong", { field: fieldLabel(reason.field), max: reason.max });
+      default:
+        return t(`reasons.${reason.kind}`);
+    }
+  };
+
+  const fromRow = (row: RegistryRow, detail: string): TableRowData => ({
+    line: row.line,
+    code: row.values.code,
+    name: row.values.name,
+    detail,
+  });
+  const rows: Record<Category, TableRowData[]> = {
+    new: preview.new.map((row) => fromRow(row, describeValues(row))),
+    updated: preview.updated.map((row) => fromRow(row, describeChanges(row.changes))),
+    unchanged: preview.unchanged.map((row) => fromRow(row, "")),
+    rejected: preview.rejected.map((row: RejectedRow) => ({
+      line: row.line,
+      code: row.code,
+      name: row.name,
+      detail: describeReason(row.reason),
+    })),
+  };
+  const detailHeader: Record<Category, string | null> = {
+    new: otherFields.length > 0 ? t("table.otherFields") : null,
+    updated: t("table.changes"),
+    unchanged: null,
+    rejected: t("table.reason"),
+  };
+
+  const firstWithRows = CATEGORIES.findIndex((category) => rows[category].length > 0);
+
+  return (
+    <TabGroup defaultIndex={Math.max(firstWithRows, 0)}>
+      <TabList>
+        {CATEGORIES.map((category) => (
+          <Tab key={category} data-testid={`tab-${category}`}>
+            {t(`summary.${category}`)}{" "}
+            <Badge size="xs" className="ml-1">
+              {formatDecimal(preview.counts[category])}
+            </Badge>
+          </Tab>
+        ))}
+      </TabList>
+      <TabPanels>
+        {CATEGORIES.map((category) => (
+          <TabPanel key={category}>
+            <PagedTable
+              category={category}
+              rows={rows[category]}
+              total={preview.counts[category]}
+              detailHeader={detailHeader[category]}
+            />
+          </TabPanel>
+        ))}
+      </TabPanels>
+    </TabGroup>
+  );
+}
+
+function PagedTable(props: {
+  category: Category;
+  rows: TableRowData[];
+  total: number;
+  detailHeader: string | null;
+}) {
+  const t = useTranslations("imports");
+  const common = useTranslations("common");
+  const [page, setPage] = useState(0);
+  const pages = Math.max(1, Math.ceil(props.rows.length / PAGE_SIZE));
+  const current = Math.min(page, pages - 1);
+  const visible = props.rows.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
+
+  if (props.rows.length === 0) {
+    return <p className="py-4 text-tremor-default text-tremor-content">{t("table.empty")}</p>;
+  }
+
+  return (
+    <div className="flex flex-col gap-2 py-2">
+      {props.rows.length < props.total && (
+        <p className="text-tremor-default text-tremor-content">
+          {t("table.truncated", {
+            shown: formatDecimal(props.rows.length),
+            total: formatDecimal(props.total),
+          })}
+        </p>
+      )}
+      <Table data-testid={`rows-${props.category}`}>
+        <TableHead>
+          <TableRow>
+            <TableHeaderCell>{t("table.line")}</TableHeaderCell>
+            <TableHeaderCell>{t("fields.code")}</TableHeaderCell>
+            <TableHeaderCell>{t("fields.name")}</TableHeaderCell>
+            {props.detailHeader && <TableHeaderCell>{props.detailHeader}</TableHeaderCell>}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {visible.map((row) => (
+            <TableRow key={row.line}>
+              <TableCell>{row.line}</TableCell>
+              <TableCell>{row.code ?? t("table.emptyValue")}</TableCell>
+              <TableCell>{row.name ?? t("table.emptyValue")}</TableCell>
+              {props.detailHeader && (
+                <TableCell className="whitespace-normal">{row.detail}</TableCell>
+              )}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {pages > 1 && (
+        <div className="flex items-center gap-3 text-tremor-default">
+          <button
+            type="button"
+            disabled={current === 0}
+            onClick={() => setPage(current - 1)}
+            className="rounded-tremor-small border border-tremor-border px-3 py-1 disabled:opacity-50"
+          >
+            {common("pagination.previous")}
+          </button>
+          <span>{common("pagination.page", { page: current + 1, pages })}</span>
+          <button
+            type="button"
+            disabled={current >= pages - 1}
+            onClick={() => setPage(current + 1)}
+            className="rounded-tremor-small border border-tremor-border px-3 py-1 disabled:opacity-50"
+          >
+            {common("pagination.next")}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

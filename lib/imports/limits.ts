@@ -1,0 +1,18 @@
+// Limits of registry imports, shared by the route handlers and the browser, which checks the file
+// size before uploading.
+
+// 20 MB is room for about 160,000 customers at 128 bytes per row, the average of the ANPR
+// registry of municipalities.
+export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024;
+
+// Multipart framing and the mapping field add a few kilobytes to the file in the request body.
+export const MAX_IMPORT_REQUEST_BYTES = MAX_IMPORT_FILE_BYTES + 64 * 1024;
+
+// The preview returns every rejected row but at most this many rows of the other categories. The
+// counts are always complete.
+export const PREVIEW_ROW_LIMIT = 1000;
+
+// ERP customer codes are short identifiers, so a longer value usually means that the wrong column
+// was mapped.
+export const MAX_CODE_LENGTH = 64;
+export const MAX_FIELD_LENGTH = 255;
