@@ -11,6 +11,7 @@ const ITEMS: NavigationItem[] = [
   { href: "/lookup", label: "lookup", permission: "lookupBalance" },
   { href: "/customers", label: "customers", permission: "viewCustomers" },
   { href: "/imports/registry", label: "registryImport", permission: "importRegistry" },
+  { href: "/imports/sessions", label: "sessionImport", permission: "importSessions" },
 ];
 
 /** Returns the navigation entries `role` may open, in display order. */

@@ -9,6 +9,7 @@ describe("role permissions", () => {
       "/lookup",
       "/customers",
       "/imports/registry",
+      "/imports/sessions",
     ]);
     expect(navigationFor("MANAGER").map((item) => item.href)).toEqual(["/lookup", "/customers"]);
     expect(navigationFor("OPERATOR").map((item) => item.href)).toEqual(["/lookup"]);
@@ -19,6 +20,8 @@ describe("role permissions", () => {
     expect(can("MANAGER", "recordLedgerEntry")).toBe(false);
     expect(can("OPERATOR", "recordLedgerEntry")).toBe(false);
     expect(can("MANAGER", "importRegistry")).toBe(false);
+    expect(can("MANAGER", "importSessions")).toBe(false);
+    expect(can("OPERATOR", "importSessions")).toBe(false);
     expect(can("OPERATOR", "viewCustomers")).toBe(false);
   });
 });
