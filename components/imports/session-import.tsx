@@ -25,7 +25,7 @@ import {
   suggestSessionColumns,
 } from "./session-column-mapping";
 import { SessionFileCard } from "./session-file-card";
-import { SessionPreviewSummary } from "./session-preview-summary";
+import { CustomerTotals, SessionCounts } from "./session-preview-summary";
 import { SessionPreviewTables } from "./session-preview-tables";
 
 const MAX_MEGABYTES = MAX_IMPORT_FILE_BYTES / (1024 * 1024);
@@ -181,7 +181,9 @@ export function SessionImport() {
         </Card>
       )}
 
-      {activity && <ImportProgress activity={activity} waitingLabel={waitingLabel} />}
+      {activity && pending !== "commit" && (
+        <ImportProgress activity={activity} waitingLabel={waitingLabel} />
+      )}
 
       {failure && (
         <Callout color="red" title={failure.message} role="alert" data-testid="import-error">
@@ -198,7 +200,7 @@ export function SessionImport() {
       {preview && counts && (
         <Card className="flex flex-col gap-4" data-testid="preview">
           <h2 className="font-semibold text-tremor-content-strong">{t("summary.title")}</h2>
-          <SessionPreviewSummary summary={preview.data} />
+          <SessionCounts summary={preview.data} />
           <p className="text-tremor-default text-tremor-content">
             {importable ? t("commitHint") : t("nothingToImport")}
           </p>
@@ -217,6 +219,10 @@ export function SessionImport() {
               {t("actions.commit")}
             </button>
           </div>
+          {activity && pending === "commit" && (
+            <ImportProgress activity={activity} waitingLabel={t("actions.committing")} />
+          )}
+          <CustomerTotals customers={preview.data.customers} />
           <SessionPreviewTables key={preview.serial} preview={preview.data} />
         </Card>
       )}
@@ -235,7 +241,8 @@ export function SessionImport() {
               billedMinutes: formatDecimal(result.billedMinutes),
             })}
           </Callout>
-          <SessionPreviewSummary summary={result} />
+          <SessionCounts summary={result} />
+          <CustomerTotals customers={result.customers} />
         </Card>
       )}
     </div>

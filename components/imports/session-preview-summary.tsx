@@ -24,37 +24,36 @@ const CARDS = [
   { key: "rejected", decoration: "red" },
 ] as const;
 
-/** Shows the counts of an import, its minutes charged and the charges of each customer. */
-export function SessionPreviewSummary({ summary }: { summary: SessionImportSummary }) {
+/** Shows the counts of an import and the minutes it charges in all. */
+export function SessionCounts({ summary }: { summary: SessionImportSummary }) {
   const t = useTranslations("sessionImport");
 
   return (
-    <div className="flex flex-col gap-4">
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
-        {CARDS.map(({ key, decoration }) => (
-          <Card
-            key={key}
-            decoration="top"
-            decorationColor={decoration}
-            className="p-4"
-            data-testid={`count-${key}`}
-          >
-            <Text>{t(`summary.${key}`)}</Text>
-            <Metric>{formatDecimal(summary.counts[key])}</Metric>
-          </Card>
-        ))}
-        <Card decoration="top" decorationColor="blue" className="p-4" data-testid="billed-minutes">
-          <Text>{t("summary.billedMinutes")}</Text>
-          <Metric>{formatMinutes(summary.billedMinutes)}</Metric>
+    <div className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
+      {CARDS.map(({ key, decoration }) => (
+        <Card
+          key={key}
+          decoration="top"
+          decorationColor={decoration}
+          className="p-4"
+          data-testid={`count-${key}`}
+        >
+          <Text>{t(`summary.${key}`)}</Text>
+          <Metric>{formatDecimal(summary.counts[key])}</Metric>
         </Card>
-      </div>
-      {summary.customers.length > 0 && <CustomerTotals customers={summary.customers} />}
+      ))}
+      <Card decoration="top" decorationColor="blue" className="p-4" data-testid="billed-minutes">
+        <Text>{t("summary.billedMinutes")}</Text>
+        <Metric>{formatMinutes(summary.billedMinutes)}</Metric>
+      </Card>
     </div>
   );
 }
 
-function CustomerTotals({ customers }: { customers: CustomerTotalView[] }) {
+/** Lists the sessions and minutes an import charges to each customer, with the balances. */
+export function CustomerTotals({ customers }: { customers: CustomerTotalView[] }) {
   const t = useTranslations("sessionImport");
+  if (customers.length === 0) return null;
 
   return (
     <section>
