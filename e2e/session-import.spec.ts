@@ -55,9 +55,7 @@ async function previewSample(page: Page) {
   await expect(page.getByTestId("preview")).toBeVisible();
 }
 
-test("[imports] admin imports a TeamViewer log, then the same log again", async ({
-  page,
-}, testInfo) => {
+test("[imports] admin imports a TeamViewer log twice", async ({ page }, testInfo) => {
   const customers = await registerPartners();
   expect(await sampleSessions()).toEqual([]);
   await signIn(page, "ADMIN");
@@ -110,7 +108,7 @@ test("[imports] admin imports a TeamViewer log, then the same log again", async 
   expect(await sampleSessions()).toHaveLength(29);
 });
 
-test("[imports] admin maps the columns of a session CSV", async ({ page }) => {
+test("[imports] admin maps session CSV columns", async ({ page }) => {
   const [customer] = await queryDb<{ code: string; name: string }>(
     `SELECT "code", "name" FROM "Customer" ORDER BY "code" DESC LIMIT 1`,
   );
@@ -146,7 +144,7 @@ test("[imports] admin maps the columns of a session CSV", async ({ page }) => {
   );
 });
 
-test("[imports] a session file that is not text is rejected", async ({ page }) => {
+test("[imports] non-text session file rejected", async ({ page }) => {
   await signIn(page, "ADMIN");
   await page.goto("/imports/sessions");
 
@@ -159,7 +157,7 @@ test("[imports] a session file that is not text is rejected", async ({ page }) =
   await expect(page.getByTestId("import-error")).toContainText("Il file non è un file di testo");
 });
 
-test("[imports] an operator cannot reach the session import", async ({ page }) => {
+test("[imports] operator cannot reach session import", async ({ page }) => {
   await signIn(page, "OPERATOR");
 
   const response = await page.goto("/imports/sessions");

@@ -7,7 +7,7 @@ import { formatDecimal } from "@/lib/i18n/format";
 
 import type { SessionImportProgress } from "./session-api";
 
-/** What the page knows of a running request: the upload, then the server's own progress. */
+/** State of a running request as the page shows it: the upload, then the server's progress. */
 export type ImportActivity =
   { phase: "upload"; fraction: number } | SessionImportProgress | { phase: "waiting" };
 

@@ -13,10 +13,10 @@ export interface ProgressEvent {
 }
 
 /**
- * Runs `work` and streams its progress as newline-delimited JSON: `{"type":"progress",...}`
- * lines, then one `{"type":"result","data":...}` line, or `{"type":"error","status":...,
- * "error":...}` with the body errorResponse would send, because the status line has gone out
- * before the work ends.
+ * Runs `work` and streams its progress as newline-delimited JSON: `{"type":"progress",...}` lines,
+ * then one `{"type":"result","data":...}` line. A failure ends the stream with `{"type":"error",
+ * "status":...,"error":...}`, the body errorResponse would send, because the HTTP status has gone
+ * out before the work ends.
  *
  * The work goes on when the client disconnects, so a started import is not cut off halfway.
  */
@@ -34,7 +34,7 @@ export function streamProgress<T>(
         try {
           controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
         } catch {
-          // The client has gone; the work still completes.
+          // The client has gone, and the work still completes.
         }
       };
       const report = (event: ProgressEvent) => {
@@ -67,7 +67,8 @@ export function streamProgress<T>(
   return new Response(stream, {
     headers: {
       "Content-Type": "application/x-ndjson; charset=utf-8",
-      // no-transform keeps proxies and compression from buffering the progress lines.
+      // no-transform asks proxies and compressing servers to pass the lines on unchanged, so they do
+      // not hold them back in a buffer.
       "Cache-Control": "no-store, no-transform",
       "X-Accel-Buffering": "no",
     },

@@ -1,8 +1,8 @@
-// Zod pieces shared by the column mappings of the imports: a mapping names, for each field, the
-// CSV column that holds it.
+// Zod pieces shared by the column mappings of the imports. A mapping names, for each field, the
+// CSV column that contains it.
 import { z } from "zod";
 
-/** A column that must be chosen. `messageKey` (under `errors.`) says which one is missing. */
+/** A column that must be chosen. `messageKey` (under `errors.`) names the missing one. */
 export const requiredColumn = (messageKey: string) =>
   z.string({ error: messageKey }).trim().min(1, { error: messageKey });
 

@@ -44,10 +44,10 @@ export function rejectRow(
 }
 
 /**
- * Returns the code of a session row that has none, stable across imports of the same file:
- * `imp-` and the first 32 hex digits (128 bits) of the SHA-256 of device ID, customer code, start
- * and end (ISO 8601 UTC), joined by tabs. Operator, type and notes are left out, so mapping one
- * more column on a second import does not change the codes of rows already imported.
+ * Returns the code of a session row that has none, stable across imports of the same file. The
+ * code is `imp-` and the first 32 hex digits (128 bits) of the SHA-256 of device ID, customer
+ * code, start and end (ISO 8601 UTC), joined by tabs. Operator, type and notes are left out, so
+ * mapping one more column on a second import does not change the codes of rows already imported.
  */
 export function derivedSessionCode(row: {
   remoteDeviceId: string | null;

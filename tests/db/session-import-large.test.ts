@@ -11,7 +11,7 @@ import { ledgerSum } from "./session-fixtures";
 
 const CONNECTIONS = 20_000;
 const CUSTOMERS = 150;
-// Two registered partner IDs per customer, and 100 IDs nobody registered.
+// Two registered partner IDs per customer, and 100 IDs registered to no customer.
 const REGISTERED = CUSTOMERS * 2;
 const PARTNERS = REGISTERED + 100;
 const NOW = new Date("2026-12-01T12:00:00Z");

@@ -5,6 +5,7 @@ import { readSessionLog } from "@/lib/imports/session-log";
 
 import { recordAudit } from "../audit";
 import type { Db, Tx } from "../client";
+import { Prisma } from "../generated/client";
 import { isUniqueViolation } from "../ledger";
 import { recordSessionInTransaction } from "../sessions";
 import { type SessionImportSummary, summarise } from "./import-summary";
@@ -112,8 +113,9 @@ export async function commitSessionImport(
   }
 }
 
-// Takes the row locks that rebillSessionGroups takes, in id order so that two imports touching
-// the same customers cannot deadlock, and before billing reads their stored sessions and ledger.
+// Locks the customers' rows as rebillSessionGroups does, before billing reads their stored
+// sessions and ledger. Taking the locks in id order keeps two imports of overlapping customers
+// from waiting on each other in opposite orders.
 async function lockCustomers(tx: Tx, customerIds: string[]): Promise<void> {
   if (customerIds.length === 0) return;
 
@@ -185,8 +187,11 @@ async function withStoredBalances(
   };
 }
 
+// A concurrent record of a code in this file can also deadlock with the import: it inserts the
+// code and waits for the customer lock the import holds, while the import waits to insert the
+// same code. PostgreSQL then fails one of the two, reported here as the same conflict.
 function toImportError(error: unknown): unknown {
-  if (isUniqueViolation(error)) {
+  if (isUniqueViolation(error) || isDeadlock(error)) {
     return new AppError("CONFLICT", "sessionImport.concurrentChange", { cause: error });
   }
   if (String((error as { message?: unknown })?.message).includes("integer out of range")) {
@@ -194,4 +199,12 @@ function toImportError(error: unknown): unknown {
   }
 
   return error;
+}
+
+function isDeadlock(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+
+  const cause = (error.meta?.driverAdapterError as { cause?: { originalCode?: unknown } })?.cause;
+
+  return error.code === "P2034" || cause?.originalCode === "40P01";
 }

@@ -14,8 +14,8 @@ import { type BilledRow, findGroupCandidates } from "../sessions/bill-session-gr
 import type { ImportCustomer, ResolvedSession, SessionResolution } from "./resolve-sessions";
 
 export interface PlannedSession extends ResolvedSession {
-  // What the session stores once closed. For a session without a customer these are the minutes
-  // its rules would bill, shown but not drawn.
+  // Minutes and explanation the session stores once closed. For a session without a customer
+  // they are the minutes its rules would bill, shown but not drawn.
   billedMinutes: number;
   rule: BillingExplanation;
   // "bulk" when its group contains only new sessions, "record" when it merges with stored ones.

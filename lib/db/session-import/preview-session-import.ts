@@ -55,9 +55,10 @@ export async function analyseSessionImport(
 }
 
 /**
- * Returns what committing the file would do, row by row, without writing anything: the customer
- * or inbox of each new session with its billed minutes, the rows already imported, the rejected
- * rows with their reasons, and the minutes drawn from each customer.
+ * Returns what committing the file would do, row by row, without writing anything. Each new
+ * session comes with its customer or the inbox and its billed minutes. Rows already imported and
+ * rejected rows (with their reasons) are listed apart, and the totals give the minutes drawn from
+ * each customer.
  */
 export async function previewSessionImport(
   db: Db,

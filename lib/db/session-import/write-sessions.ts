@@ -80,10 +80,10 @@ export async function insertClosedSessions(
 }
 
 /**
- * Appends the SESSION entries of `charges` (all of one customer), oldest session first, each with
- * the idempotency key that recordSession gives the charge of a closed session, so no later close
- * or import can charge that session again. Returns what the import's audit event records, which
- * stands for the ledger's own event per append.
+ * Appends the SESSION entries of `charges` (all of one customer), oldest session first. Each
+ * carries the idempotency key that recordSession gives the charge of a closed session, so no later
+ * close or import can charge that session again. Returns what the import's audit event records in
+ * place of the ledger's own event per append.
  */
 export async function appendCharges(
   tx: Tx,
