@@ -4,7 +4,7 @@ import { DEMO_ACCOUNTS } from "./environment";
 import { queryDb, signIn } from "./helpers";
 
 const NAVIGATION = {
-  ADMIN: ["Consultazione saldo", "Clienti", "Importa anagrafica"],
+  ADMIN: ["Consultazione saldo", "Clienti", "Importa anagrafica", "Importa teleassistenze"],
   MANAGER: ["Consultazione saldo", "Clienti"],
   OPERATOR: ["Consultazione saldo"],
 } as const;
