@@ -108,7 +108,7 @@ test("[imports] admin imports a TeamViewer log twice", async ({ page }, testInfo
   expect(await sampleSessions()).toHaveLength(29);
 });
 
-test("[imports] admin maps session CSV columns", async ({ page }) => {
+test("[imports] admin maps session CSV columns", async ({ page }, testInfo) => {
   const [customer] = await queryDb<{ code: string; name: string }>(
     `SELECT "code", "name" FROM "Customer" ORDER BY "code" DESC LIMIT 1`,
   );
@@ -142,6 +142,7 @@ test("[imports] admin maps session CSV columns", async ({ page }) => {
   await expect(page.getByTestId("rows-rejected")).toContainText(
     'Riga 4: la durata "-30" è negativa',
   );
+  await page.screenshot({ path: testInfo.outputPath("session-import-csv.png"), fullPage: true });
 });
 
 test("[imports] non-text session file rejected", async ({ page }) => {
