@@ -67,8 +67,8 @@ export function streamProgress<T>(
   return new Response(stream, {
     headers: {
       "Content-Type": "application/x-ndjson; charset=utf-8",
-      // no-transform asks proxies and compressing servers to pass the lines on unchanged, so they do
-      // not hold them back in a buffer.
+      // Under no-transform, proxies and compressing servers must not rewrite the body, so the
+      // progress lines reach the browser as they are written.
       "Cache-Control": "no-store, no-transform",
       "X-Accel-Buffering": "no",
     },
