@@ -11,6 +11,7 @@ const NAVIGATION = {
     "Teleassistenze",
     "Clienti",
     "Importa anagrafica",
+    "Importa teleassistenze",
     "Regole fatturazione",
   ],
   MANAGER: ["Consultazione saldo", "Teleassistenze", "Clienti"],

@@ -15,7 +15,6 @@ import {
   TableRow,
 } from "@tremor/react";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 
 import type { FieldChange } from "@/lib/imports/registry-compare";
 import type { RegistryField } from "@/lib/imports/registry-mapping";
@@ -23,8 +22,8 @@ import type { RegistryRow, RejectedRow, RejectionReason } from "@/lib/imports/re
 import { formatDecimal } from "@/lib/i18n/format";
 
 import type { RegistryPreview } from "./api";
+import { PageControls, usePagedRows } from "./page-controls";
 
-const PAGE_SIZE = 50;
 const CATEGORIES = ["new", "updated", "unchanged", "rejected"] as const;
 type Category = (typeof CATEGORIES)[number];
 
@@ -125,11 +124,7 @@ function PagedTable(props: {
   detailHeader: string | null;
 }) {
   const t = useTranslations("imports");
-  const common = useTranslations("common");
-  const [page, setPage] = useState(0);
-  const pages = Math.max(1, Math.ceil(props.rows.length / PAGE_SIZE));
-  const current = Math.min(page, pages - 1);
-  const visible = props.rows.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
+  const { visible, page, pages, setPage } = usePagedRows(props.rows);
 
   if (props.rows.length === 0) {
     return <p className="py-4 text-tremor-default text-tremor-content">{t("table.empty")}</p>;
@@ -167,27 +162,7 @@ function PagedTable(props: {
           ))}
         </TableBody>
       </Table>
-      {pages > 1 && (
-        <div className="flex items-center gap-3 text-tremor-default">
-          <button
-            type="button"
-            disabled={current === 0}
-            onClick={() => setPage(current - 1)}
-            className="rounded-tremor-small border border-tremor-border px-3 py-1 disabled:opacity-50"
-          >
-            {common("pagination.previous")}
-          </button>
-          <span>{common("pagination.page", { page: current + 1, pages })}</span>
-          <button
-            type="button"
-            disabled={current >= pages - 1}
-            onClick={() => setPage(current + 1)}
-            className="rounded-tremor-small border border-tremor-border px-3 py-1 disabled:opacity-50"
-          >
-            {common("pagination.next")}
-          </button>
-        </div>
-      )}
+      <PageControls page={page} pages={pages} onPage={setPage} />
     </div>
   );
 }

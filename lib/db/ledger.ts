@@ -12,6 +12,7 @@ import { recordAudit } from "./audit";
 import type { Db, Tx } from "./client";
 import { Prisma } from "./generated/client";
 import type { LedgerEntry } from "./generated/client";
+import { createId } from "./ids";
 
 export interface NewLedgerEntry {
   kind: LedgerKind;
@@ -67,14 +68,16 @@ export async function appendLedgerEntries(tx: Tx, options: AppendOptions): Promi
     entries.map((entry) => entry.minutes),
   );
   const now = new Date();
-  const created = await tx.ledgerEntry.createManyAndReturn({
-    data: entries.map((entry, index) => ({
+  const created = await insertLedgerRows(
+    tx,
+    entries.map((entry, index) => ({
       customerId,
       authorId,
       kind: entry.kind,
       minutes: entry.minutes,
       balanceAfter: balances[index],
       occurredAt: entry.occurredAt ?? now,
+      createdAt: now,
       contractId: entry.contractId ?? null,
       sessionId: entry.sessionId ?? null,
       comment: entry.comment ?? null,
@@ -83,7 +86,7 @@ export async function appendLedgerEntries(tx: Tx, options: AppendOptions): Promi
       reversesId: entry.reversesId ?? null,
       idempotencyKey: entry.idempotencyKey ?? null,
     })),
-  });
+  );
   created.sort((a, b) => a.sequence - b.sequence);
 
   if (!options.skipAudit) {
@@ -105,6 +108,58 @@ export async function appendLedgerEntries(tx: Tx, options: AppendOptions): Promi
   }
 
   return created;
+}
+
+type LedgerRow = Omit<LedgerEntry, "id" | "sequence">;
+
+/**
+ * Inserts `rows` in their order, so their sequence numbers follow it, and returns them. One array
+ * parameter per column, unnested on the server, makes one statement for any number of rows. On
+ * the embedded database of a 2-core machine that took 28 to 46 ms for 400 rows, against 150 to
+ * 420 ms for createManyAndReturn, which binds every value separately.
+ */
+async function insertLedgerRows(tx: Tx, rows: LedgerRow[]): Promise<LedgerEntry[]> {
+  const ids = rows.map(() => createId());
+  const column = <T>(pick: (row: LedgerRow) => T) => rows.map(pick);
+  // Timestamps travel as ISO 8601 text and are stored as UTC, like Prisma stores DateTime.
+  const instants = (pick: (row: LedgerRow) => Date | null) =>
+    column((row) => pick(row)?.toISOString() ?? null);
+
+  return tx.$queryRaw<LedgerEntry[]>`
+    INSERT INTO "LedgerEntry" (
+      "id", "customerId", "authorId", "kind", "minutes", "balanceAfter", "occurredAt",
+      "createdAt", "contractId", "sessionId", "comment", "invoiceReference", "expiresAt",
+      "reversesId", "idempotencyKey"
+    )
+    SELECT
+      row."id", row."customerId", row."authorId", row."kind"::"LedgerKind", row."minutes",
+      row."balanceAfter", row."occurredAt"::timestamptz AT TIME ZONE 'UTC',
+      row."createdAt"::timestamptz AT TIME ZONE 'UTC', row."contractId", row."sessionId",
+      row."comment", row."invoiceReference", row."expiresAt"::timestamptz AT TIME ZONE 'UTC',
+      row."reversesId", row."idempotencyKey"
+    FROM unnest(
+      ${ids}::text[],
+      ${column((row) => row.customerId)}::text[],
+      ${column((row) => row.authorId)}::text[],
+      ${column((row) => row.kind)}::text[],
+      ${column((row) => row.minutes)}::int[],
+      ${column((row) => row.balanceAfter)}::int[],
+      ${instants((row) => row.occurredAt)}::text[],
+      ${instants((row) => row.createdAt)}::text[],
+      ${column((row) => row.contractId)}::text[],
+      ${column((row) => row.sessionId)}::text[],
+      ${column((row) => row.comment)}::text[],
+      ${column((row) => row.invoiceReference)}::text[],
+      ${instants((row) => row.expiresAt)}::text[],
+      ${column((row) => row.reversesId)}::text[],
+      ${column((row) => row.idempotencyKey)}::text[]
+    ) WITH ORDINALITY AS row(
+      "id", "customerId", "authorId", "kind", "minutes", "balanceAfter", "occurredAt",
+      "createdAt", "contractId", "sessionId", "comment", "invoiceReference", "expiresAt",
+      "reversesId", "idempotencyKey", "position"
+    )
+    ORDER BY row."position"
+    RETURNING *`;
 }
 
 async function assertContractsBelongTo(tx: Tx, customerId: string, entries: NewLedgerEntry[]) {
@@ -188,7 +243,7 @@ export async function runLedgerTransaction<T>(db: Db, work: (tx: Tx) => Promise<
   try {
     return await db.$transaction(work, { timeout: 60_000, maxWait: 30_000 });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new AppError("CONFLICT", "ledger.duplicate", { cause: error });
     }
     if (String((error as { message?: unknown })?.message).includes("integer out of range")) {
@@ -196,4 +251,17 @@ export async function runLedgerTransaction<T>(db: Db, work: (tx: Tx) => Promise<
     }
     throw error;
   }
+}
+
+/**
+ * Returns whether `error` is a unique-constraint violation: P2002 from a Prisma model query, or
+ * P2010 with PostgreSQL's code 23505 from a raw query such as the ledger's INSERT.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2002") return true;
+
+  const cause = (error.meta?.driverAdapterError as { cause?: { originalCode?: unknown } })?.cause;
+
+  return error.code === "P2010" && cause?.originalCode === "23505";
 }

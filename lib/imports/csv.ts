@@ -165,6 +165,12 @@ export function readHeader(cells: string[]): string[] {
 /** Parses an uploaded CSV file into its header and records, and rejects a file without records. */
 export function parseCsv(bytes: Uint8Array): CsvTable {
   const { text, encoding } = decodeCsvText(bytes);
+
+  return readCsvTable(text, encoding);
+}
+
+/** Splits decoded CSV text into its header and records, and rejects text without records. */
+export function readCsvTable(text: string, encoding: TextEncoding): CsvTable {
   const delimiter = detectDelimiter(text);
   const [header, ...records] = readRecords(text, delimiter);
 
@@ -174,4 +180,25 @@ export function parseCsv(bytes: Uint8Array): CsvTable {
   if (records.length === 0) throw new AppError("VALIDATION", "imports.noRows");
 
   return { encoding, delimiter, headers, records };
+}
+
+/** Returns the trimmed cell, or null when the record has no such cell or it is blank. */
+export function cellValue(cells: string[], index: number): string | null {
+  const value = cells[index]?.trim() ?? "";
+
+  return value === "" ? null : value;
+}
+
+/**
+ * Returns the expected and found number of cells when a record does not have one per column.
+ * Extra cells are tolerated when empty, because some exports end every row with a delimiter.
+ */
+export function fieldCountMismatch(
+  cells: string[],
+  expected: number,
+): { expected: number; found: number } | null {
+  const extraFilled = cells.slice(expected).some((cell) => cell.trim() !== "");
+  if (cells.length < expected || extraFilled) return { expected, found: cells.length };
+
+  return null;
 }

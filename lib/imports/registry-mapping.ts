@@ -4,6 +4,8 @@ import { z } from "zod";
 
 import { AppError, type FieldIssue } from "@/lib/errors";
 
+import { jsonFieldSchema, optionalColumn, requiredColumn } from "./column-schema";
+
 // Customer fields an import can set, in form order. Balances, billing mode and notes are never
 // imported: they belong to this application, not to the ERP.
 export const REGISTRY_FIELDS = [
@@ -25,16 +27,6 @@ export type OptionalRegistryField = Exclude<RegistryField, "code" | "name">;
 export const OPTIONAL_REGISTRY_FIELDS = REGISTRY_FIELDS.filter(
   (field): field is OptionalRegistryField => field !== "code" && field !== "name",
 );
-
-const requiredColumn = (messageKey: string) =>
-  z.string({ error: messageKey }).trim().min(1, { error: messageKey });
-
-// An unmapped optional field may be absent, null or an empty string (the select's "none" option).
-const optionalColumn = z
-  .string()
-  .trim()
-  .nullish()
-  .transform((value) => value || null);
 
 export const registryMappingSchema = z.object({
   columns: z.object({
@@ -65,18 +57,10 @@ export type RegistryMapping = z.output<typeof registryMappingSchema>;
  * Parses the mapping as sent in a multipart form field: a JSON string. Invalid JSON is reported
  * like any other invalid mapping.
  */
-export const registryMappingFieldSchema = z
-  .string({ error: "imports.mappingMissing" })
-  .transform((value, context) => {
-    try {
-      return JSON.parse(value) as unknown;
-    } catch {
-      context.addIssue({ code: "custom", message: "imports.mappingMissing" });
-
-      return z.NEVER;
-    }
-  })
-  .pipe(registryMappingSchema);
+export const registryMappingFieldSchema = jsonFieldSchema(
+  registryMappingSchema,
+  "imports.mappingMissing",
+);
 
 /** Returns the fields that `mapping` assigns a column to, in form order. */
 export function mappedFields(mapping: RegistryMapping): RegistryField[] {

@@ -1,6 +1,6 @@
 // Turns CSV records into customer values according to a mapping. Each record is kept, excluded by
 // the filter, or rejected with a reason. Nothing here reads the database.
-import type { CsvTable } from "./csv";
+import { cellValue, type CsvTable, fieldCountMismatch } from "./csv";
 import { MAX_CODE_LENGTH, MAX_FIELD_LENGTH } from "./limits";
 import {
   assertColumnsExist,
@@ -65,18 +65,18 @@ export function mapRegistryRows(table: CsvTable, mapping: RegistryMapping): Mapp
   let excludedCount = 0;
 
   for (const record of table.records) {
-    const cell = (column: string) => cleanCell(record.cells[columnIndex(column)]);
+    const cell = (column: string) => cellValue(record.cells, columnIndex(column));
     const code = cell(mapping.columns.code);
     const name = cell(mapping.columns.name);
     const reject = (reason: RejectionReason) =>
       rejected.push({ line: record.line, code, name, reason });
 
-    const countReason = checkFieldCount(record.cells, table.headers.length);
-    if (countReason) {
-      reject(countReason);
+    const countMismatch = fieldCountMismatch(record.cells, table.headers.length);
+    if (countMismatch) {
+      reject({ kind: "fieldCount", ...countMismatch });
       continue;
     }
-    if (filter && cleanCell(record.cells[filter.index]) !== filter.value) {
+    if (filter && cellValue(record.cells, filter.index) !== filter.value) {
       excludedCount += 1;
       continue;
     }
@@ -109,22 +109,6 @@ export function mapRegistryRows(table: CsvTable, mapping: RegistryMapping): Mapp
   }
 
   return { fields, rowCount: table.records.length, excludedCount, rows, rejected };
-}
-
-function cleanCell(cell: string | undefined): string | null {
-  const value = cell?.trim() ?? "";
-
-  return value === "" ? null : value;
-}
-
-// Extra cells are tolerated when empty, because some exports end every row with a delimiter.
-function checkFieldCount(cells: string[], expected: number): RejectionReason | null {
-  const extraFilled = cells.slice(expected).some((cell) => cell.trim() !== "");
-  if (cells.length < expected || extraFilled) {
-    return { kind: "fieldCount", expected, found: cells.length };
-  }
-
-  return null;
 }
 
 function checkLengths(values: RegistryValues, fields: RegistryField[]): RejectionReason | null {

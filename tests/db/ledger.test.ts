@@ -67,6 +67,43 @@ describe("ledger", () => {
     expect(await balanceOf(customer.id)).toBe(-10);
   });
 
+  it("reports a repeated idempotency key as a duplicate", async () => {
+    const customer = await createCustomer();
+    const entry = { kind: "SESSION" as const, minutes: -5, idempotencyKey: "session:S1" };
+    await recordLedgerEntry(testDb(), { customerId: customer.id, authorId: null, entry });
+
+    await expect(
+      recordLedgerEntry(testDb(), { customerId: customer.id, authorId: null, entry }),
+    ).rejects.toMatchObject({ code: "CONFLICT", messageKey: "ledger.duplicate" });
+    expect(await balanceOf(customer.id)).toBe(-5);
+  });
+
+  it("keeps the order and values of appended entries", async () => {
+    const customer = await createCustomer();
+    const occurredAt = new Date("2026-03-29T00:59:59.123Z");
+    const created = await testDb().$transaction((tx) =>
+      appendLedgerEntries(tx, {
+        customerId: customer.id,
+        authorId: null,
+        entries: Array.from({ length: 50 }, (_, index) => ({
+          kind: "ADJUSTMENT" as const,
+          minutes: index + 1,
+          occurredAt,
+          comment: `entry ${index}`,
+        })),
+      }),
+    );
+    const stored = await testDb().ledgerEntry.findMany({ orderBy: { sequence: "asc" } });
+
+    expect(created.map((entry) => entry.comment)).toEqual(stored.map((entry) => entry.comment));
+    expect(stored.map((entry) => entry.minutes)).toEqual(
+      Array.from({ length: 50 }, (_, index) => index + 1),
+    );
+    expect(stored.at(-1)?.balanceAfter).toBe((50 * 51) / 2);
+    expect(stored.every((entry) => entry.occurredAt.getTime() === occurredAt.getTime())).toBe(true);
+    expect(created[0]?.occurredAt).toEqual(occurredAt);
+  });
+
   it("rejects a negative top-up and changes nothing", async () => {
     const customer = await createCustomer();
 

@@ -12,6 +12,7 @@ describe("role permissions", () => {
       "/sessions",
       "/customers",
       "/imports/registry",
+      "/imports/sessions",
       "/settings/billing",
     ]);
     expect(navigationFor("MANAGER").map((item) => item.href)).toEqual([
@@ -50,6 +51,8 @@ describe("role permissions", () => {
     expect(can("MANAGER", "recordLedgerEntry")).toBe(false);
     expect(can("OPERATOR", "recordLedgerEntry")).toBe(false);
     expect(can("MANAGER", "importRegistry")).toBe(false);
+    expect(can("MANAGER", "importSessions")).toBe(false);
+    expect(can("OPERATOR", "importSessions")).toBe(false);
     expect(can("OPERATOR", "viewCustomers")).toBe(false);
   });
 });

@@ -13,7 +13,7 @@ import { appendLedgerEntries } from "../ledger";
 import { billingRuleJson } from "./session-billing";
 import { getCustomerBillingRules } from "./billing-settings";
 
-interface BilledRow {
+export interface BilledRow {
   id: string;
   code: string;
   startedAt: Date;
@@ -89,7 +89,7 @@ export async function rebillSessionGroups(
 
 // Closed billable sessions of the customer that can chain to the anchors within the merge gap.
 // The window widens until no session is added, so a long chain of reconnections is found whole.
-async function findGroupCandidates(
+export async function findGroupCandidates(
   tx: Tx,
   customerId: string,
   anchors: GroupAnchor[],

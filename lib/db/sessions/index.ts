@@ -12,6 +12,7 @@ export { findSessionCustomer, type SessionCustomer } from "./find-session-custom
 export { getSessionView, type SessionView } from "./get-session-view";
 export { recordExhaustedCreditDecision } from "./record-exhausted-credit-decision";
 export { recordSession, type RecordSessionOptions } from "./record-session";
+export { recordSessionInTransaction } from "./record-session-in-transaction";
 export { sessionIdempotencyKey } from "./session-billing";
 export {
   type SessionDetails,

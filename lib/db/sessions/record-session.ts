@@ -80,7 +80,10 @@ export async function recordSession(
 }
 
 // Resolves the start and end from the request, naming the field at fault.
-function finishedInterval(options: RecordSessionOptions): { startedAt: Date; endedAt: Date } {
+export function finishedInterval(options: RecordSessionOptions): {
+  startedAt: Date;
+  endedAt: Date;
+} {
   const { startedAt, endedAt, durationSeconds, code } = options;
   if (!startedAt) throw fieldError("session.startMissing", "startedAt", { code });
 
