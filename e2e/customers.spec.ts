@@ -98,7 +98,10 @@ test("[customers] invalid entries show a message and change nothing", async ({ p
   await expect(alert).toHaveText("I minuti non possono essere zero.");
 
   await submitEntry(page, { kind: "Ricarica teleassistenza", minutes: "" });
-  await expect(alert).toHaveText("I minuti non possono essere zero.");
+  await expect(alert).toHaveText("Inserisci i minuti.");
+
+  await submitEntry(page, { kind: "Ricarica teleassistenza", minutes: "0x10" });
+  await expect(alert).toHaveText("Inserisci i minuti come numero intero, per esempio 60.");
 
   await submitEntry(page, { kind: "Ricarica teleassistenza", minutes: "12.5" });
   await expect(alert).toHaveText("I minuti devono essere un numero intero.");

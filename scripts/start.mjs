@@ -4,6 +4,7 @@
 import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 
 import { DEFAULT_PORT, startEmbeddedDb } from "./embedded-db.mjs";
@@ -18,11 +19,25 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 env.NEXTAUTH_SECRET ??= readOrCreateSecret(path.join(".data", "auth-secret"));
 
+// Fail before minutes of migrating and building when the app could not listen anyway.
+if (!(await isPortFree(Number(port)))) {
+  console.error(`Port ${port} is in use: stop the other server or start with PORT=<free port>.`);
+  process.exit(1);
+}
+
 let embedded = null;
 if (!env.DATABASE_URL) {
   const dbPort = Number(env.EMBEDDED_DB_PORT ?? DEFAULT_PORT);
-  embedded = await startEmbeddedDb({ dataDir: env.EMBEDDED_DB_DIR, port: dbPort });
+  try {
+    embedded = await startEmbeddedDb({ dataDir: env.EMBEDDED_DB_DIR, port: dbPort });
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
   env.DATABASE_URL = embedded.url;
+  // PGlite runs one session for all socket connections, and interleaved queries from a pool
+  // fail ("prepared statement does not exist"), so the app queues its queries on one connection.
+  env.DB_POOL_SIZE ??= "1";
   console.log(`Embedded database ready on 127.0.0.1:${dbPort}`);
 }
 
@@ -91,4 +106,12 @@ function listFiles(root) {
   return readdirSync(root, { withFileTypes: true }).flatMap((entry) =>
     listFiles(path.join(root, entry.name)),
   );
+}
+
+function isPortFree(portNumber) {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(portNumber, () => probe.close(() => resolve(true)));
+  });
 }

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
+import { formatInteger } from "@/lib/i18n/format";
+
 /** Previous/next links that keep the other search parameters of `basePath`. */
 export async function Pagination(props: {
   basePath: string;
@@ -34,7 +36,7 @@ export async function Pagination(props: {
         <span />
       )}
       <span className="text-tremor-content">
-        {t("page", { page: props.page, pages: props.pages })}
+        {t("page", { page: formatInteger(props.page), pages: formatInteger(props.pages) })}
       </span>
       {props.page < props.pages ? (
         <Link href={hrefFor(props.page + 1)} className={linkClass}>
@@ -47,9 +49,13 @@ export async function Pagination(props: {
   );
 }
 
+// Larger page numbers are treated as invalid; no list here has that many pages.
+const MAX_PAGE = 1_000_000;
+
 /** Reads a 1-based page number from a search parameter; anything invalid is page 1. */
 export function parsePage(value: string | string[] | undefined): number {
-  const page = Number(Array.isArray(value) ? value[0] : value);
+  const text = Array.isArray(value) ? value[0] : value;
+  const page = /^\d{1,7}$/.test(text ?? "") ? Number(text) : 1;
 
-  return Number.isInteger(page) && page > 0 ? page : 1;
+  return page >= 1 && page <= MAX_PAGE ? page : 1;
 }

@@ -14,10 +14,15 @@ export const SIGN_IN_ERRORS = {
   invalid: "CredentialsSignin",
 } as const;
 
+// Limits keep absurd inputs away from the database and from bcrypt, which reads 72 bytes at most.
 const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().email(),
-  password: z.string().min(1),
+  email: z.string().trim().toLowerCase().max(254).email(),
+  password: z.string().min(1).max(1000),
 });
+
+// Compared against when the email is unknown, so both cases take the time of one bcrypt check and
+// the response time does not reveal which emails have an account.
+const UNKNOWN_USER_HASH = "$2b$12$a2oHzgCujy5y0zy2JU9ZS.cntchlNcByHZkhZD.fmj5rgSTTjavKS";
 
 function clientAddress(headers: Record<string, unknown> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];

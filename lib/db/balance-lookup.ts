@@ -2,6 +2,7 @@ import { balanceStatus, type BalanceStatus, lowBalanceMinutes } from "@/lib/doma
 
 import type { Db } from "./client";
 import type { Prisma } from "./generated/client";
+import { toSearchPattern } from "./search-text";
 
 export const LOOKUP_LIMIT = 8;
 
@@ -21,7 +22,7 @@ export interface BalanceLookupResult {
  * need a balance.
  */
 export async function lookupBalances(db: Db, query: string): Promise<BalanceLookupResult[]> {
-  const text = query.trim();
+  const text = toSearchPattern(query);
   if (!text) return [];
 
   const select = {

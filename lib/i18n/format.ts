@@ -27,6 +27,11 @@ const dateTimeFormat = new Intl.DateTimeFormat(FORMAT_LOCALE, {
   minute: "2-digit",
 });
 
+/** Formats a whole number with thousands separators, for example 1.234 or -15. */
+export function formatInteger(value: number): string {
+  return integerFormat.format(value);
+}
+
 /** Formats whole minutes with thousands separators, for example 1.234 or -15. */
 export function formatMinutes(minutes: number): string {
   return integerFormat.format(minutes);

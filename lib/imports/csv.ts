@@ -4,10 +4,14 @@
 import Papa from "papaparse";
 
 import { AppError } from "@/lib/errors";
+import { formatInteger } from "@/lib/i18n/format";
+
+import { MAX_IMPORT_ROWS } from "./limits";
+import { decodeText, type TextEncoding } from "./text-encoding";
 
 export const DELIMITERS = [",", ";", "\t"] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
-export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
+export type { TextEncoding };
 
 export interface CsvRecord {
   // 1-based line of the file where the record starts. The header is line 1 unless blank lines
@@ -23,52 +27,16 @@ export interface CsvTable {
   records: CsvRecord[];
 }
 
-// Share of control characters above which text is taken for binary data. Text exports contain
-// none besides tab, line feed, carriage return and form feed.
-const MAX_CONTROL_SHARE = 0.01;
-const BINARY_SAMPLE_CHARS = 64 * 1024;
-
 /**
- * Decodes the bytes of an uploaded file and removes the byte order mark. Rejects an empty file and
- * binary content such as images or zip archives. Text that is not valid UTF-8 is read as
- * Windows-1252, the usual encoding of Italian ERP exports that are not UTF-8.
+ * Decodes the bytes of an uploaded file (see decodeText for the detected encodings) without the
+ * byte order mark. Rejects an empty file and binary content such as images or zip archives.
  */
 export function decodeCsvText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
-  const encoding = detectEncoding(bytes);
-  const text = new TextDecoder(encoding).decode(bytes).replace(/^\uFEFF/, "");
+  const decoded = decodeText(bytes);
+  if (decoded === null) throw new AppError("UNSUPPORTED_FILE", "imports.notCsv");
+  if (decoded.text.trim() === "") throw new AppError("VALIDATION", "imports.fileEmpty");
 
-  if (text.trim() === "") throw new AppError("VALIDATION", "imports.fileEmpty");
-  if (looksBinary(text)) throw new AppError("UNSUPPORTED_FILE", "imports.notCsv");
-
-  return { text, encoding };
-}
-
-function detectEncoding(bytes: Uint8Array): TextEncoding {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
-
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-
-    return "utf-8";
-  } catch {
-    return "windows-1252";
-  }
-}
-
-function looksBinary(text: string): boolean {
-  const sample = text.slice(0, BINARY_SAMPLE_CHARS);
-  let controls = 0;
-
-  for (let index = 0; index < sample.length; index += 1) {
-    const code = sample.charCodeAt(index);
-    if (code === 0) return true;
-    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c) {
-      controls += 1;
-    }
-  }
-
-  return controls > sample.length * MAX_CONTROL_SHARE;
+  return { text: decoded.text, encoding: decoded.encoding };
 }
 
 /**
@@ -178,6 +146,11 @@ export function readCsvTable(text: string, encoding: TextEncoding): CsvTable {
   const headers = readHeader(header.cells);
   if (headers.length === 0) throw new AppError("VALIDATION", "imports.fileEmpty");
   if (records.length === 0) throw new AppError("VALIDATION", "imports.noRows");
+  if (records.length > MAX_IMPORT_ROWS) {
+    throw new AppError("PAYLOAD_TOO_LARGE", "imports.tooManyRows", {
+      values: { rows: formatInteger(records.length), max: formatInteger(MAX_IMPORT_ROWS) },
+    });
+  }
 
   return { encoding, delimiter, headers, records };
 }

@@ -16,3 +16,7 @@ export const PREVIEW_ROW_LIMIT = 1000;
 // was mapped.
 export const MAX_CODE_LENGTH = 64;
 export const MAX_FIELD_LENGTH = 255;
+
+// Rows one import may carry. A commit runs in one transaction, and a much larger one would hold the
+// embedded database (and every other user's request) for minutes; split larger registries.
+export const MAX_IMPORT_ROWS = 200_000;

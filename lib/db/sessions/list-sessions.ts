@@ -3,6 +3,7 @@ import type { SessionFilters } from "@/lib/validations/session-filters";
 
 import type { Db } from "../client";
 import type { Prisma } from "../generated/client";
+import { toSearchPattern } from "../search-text";
 
 export const SESSIONS_PAGE_SIZE = 50;
 // The console lists at most this many running sessions to pick from. More than that is not a queue
@@ -44,7 +45,7 @@ export function sessionWhere(filters: SessionFilters): Prisma.SessionWhereInput 
     conditions.push({ startedAt: { gte: filters.startedFrom, lt: filters.startedBefore } });
   }
   if (filters.customer) {
-    const text = filters.customer;
+    const text = toSearchPattern(filters.customer);
     conditions.push({
       customer: {
         OR: [
@@ -55,7 +56,7 @@ export function sessionWhere(filters: SessionFilters): Prisma.SessionWhereInput 
     });
   }
   if (filters.operator) {
-    const text = filters.operator;
+    const text = toSearchPattern(filters.operator);
     conditions.push({
       OR: [
         { operatorName: { contains: text, mode: "insensitive" } },

@@ -4,10 +4,10 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@tremor/react";
 
-import { requirePagePermission } from "@/lib/auth/guards";
+import { getCurrentUser, requirePagePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
-import { getCustomerOrThrow, listLedgerEntries } from "@/lib/db/customers";
+import { getCustomerOrThrow, isCustomerId, listLedgerEntries } from "@/lib/db/customers";
 import { listDevices } from "@/lib/db/devices";
 import { getGlobalBillingRules } from "@/lib/db/sessions";
 import { readCustomerBillingRules } from "@/lib/db/sessions/customer-billing-rules";
@@ -35,13 +35,15 @@ async function loadCustomer(id: string) {
   }
 }
 
+// The title names the customer only for users who may see it; a 403 page must not leak it.
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const customer = await getDb().customer.findUnique({
-    where: { id: (await params).id },
-    select: { name: true },
-  });
+  const user = await getCurrentUser();
+  const id = (await params).id;
+  if (!user || !can(user.role, "viewCustomers") || !isCustomerId(id)) return {};
 
-  return { title: customer?.name };
+  const customer = await getDb().customer.findUnique({ where: { id }, select: { name: true } });
+
+  return { title: customer?.name ?? (await getTranslations("errors"))("notFoundTitle") };
 }
 
 export default async function CustomerPage({ params, searchParams }: Props) {

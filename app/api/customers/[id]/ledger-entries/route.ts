@@ -3,7 +3,9 @@ import { NextResponse } from "next/server";
 
 import { requirePermission } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db/client";
+import { isCustomerId } from "@/lib/db/customers";
 import { recordLedgerEntry } from "@/lib/db/ledger";
+import { AppError } from "@/lib/errors";
 import { handleRoute } from "@/lib/http/respond";
 import { logger } from "@/lib/logger";
 import { ledgerEntryInputSchema } from "@/lib/validations/ledger-entry";
@@ -13,6 +15,7 @@ export const POST = handleRoute(
   async (request: Request, context: { params: Promise<{ id: string }> }) => {
     const user = await requirePermission("recordLedgerEntry");
     const { id: customerId } = await context.params;
+    if (!isCustomerId(customerId)) throw new AppError("NOT_FOUND", "customer.notFound");
     const input = ledgerEntryInputSchema.parse(await request.json().catch(() => ({})));
 
     const entry = await recordLedgerEntry(getDb(), {
