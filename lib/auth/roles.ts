@@ -8,6 +8,7 @@ export const PERMISSIONS = {
   viewCustomers: ["ADMIN", "MANAGER"],
   recordLedgerEntry: ["ADMIN"],
   importRegistry: ["ADMIN"],
+  manageApiKeys: ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
