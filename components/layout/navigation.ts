@@ -11,6 +11,7 @@ const ITEMS: NavigationItem[] = [
   { href: "/lookup", label: "lookup", permission: "lookupBalance" },
   { href: "/customers", label: "customers", permission: "viewCustomers" },
   { href: "/imports/registry", label: "registryImport", permission: "importRegistry" },
+  { href: "/settings/api-keys", label: "apiKeys", permission: "manageApiKeys" },
 ];
 
 /** Returns the navigation entries `role` may open, in display order. */

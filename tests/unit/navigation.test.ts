@@ -9,6 +9,7 @@ describe("role permissions", () => {
       "/lookup",
       "/customers",
       "/imports/registry",
+      "/settings/api-keys",
     ]);
     expect(navigationFor("MANAGER").map((item) => item.href)).toEqual(["/lookup", "/customers"]);
     expect(navigationFor("OPERATOR").map((item) => item.href)).toEqual(["/lookup"]);
@@ -20,5 +21,11 @@ describe("role permissions", () => {
     expect(can("OPERATOR", "recordLedgerEntry")).toBe(false);
     expect(can("MANAGER", "importRegistry")).toBe(false);
     expect(can("OPERATOR", "viewCustomers")).toBe(false);
+  });
+
+  it("lets only admins manage API keys", () => {
+    expect(can("ADMIN", "manageApiKeys")).toBe(true);
+    expect(can("MANAGER", "manageApiKeys")).toBe(false);
+    expect(can("OPERATOR", "manageApiKeys")).toBe(false);
   });
 });
