@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { customerOfDevices } from "@/lib/domain/session-association";
+import { findDeviceCustomerId } from "@/lib/db/sessions";
 import { balanceStatus, lowBalanceMinutes } from "@/lib/domain/ledger";
 import { AppError } from "@/lib/errors";
 import type { BalanceQuery, CustomerBalance } from "@/lib/validations/sessions-api";
@@ -63,11 +63,7 @@ export async function getApiBalance(db: Db, query: BalanceQuery): Promise<Custom
   }
 
   const deviceId = query.deviceId ?? "";
-  const devices = await db.device.findMany({
-    where: { remoteId: { in: [...new Set([deviceId, deviceId.replace(/\s+/g, "")])] } },
-    select: { customerId: true },
-  });
-  const customerId = customerOfDevices(devices);
+  const customerId = await findDeviceCustomerId(db, deviceId);
   if (!customerId) throw new AppError("NOT_FOUND", "api.deviceNotFound", { values: { deviceId } });
 
   return loadCustomerBalance(db, customerId);
