@@ -16,6 +16,7 @@ const ITEMS: NavigationItem[] = [
   { href: "/imports/registry", label: "registryImport", permission: "importRegistry" },
   { href: "/imports/sessions", label: "sessionImport", permission: "importSessions" },
   { href: "/settings/billing", label: "billingSettings", permission: "manageBillingRules" },
+  { href: "/settings/api-keys", label: "apiKeys", permission: "manageApiKeys" },
 ];
 
 /** Returns the navigation entries `role` may open, in display order. */

@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   manageDevices: ["ADMIN"],
   manageBillingRules: ["ADMIN"],
   importSessions: ["ADMIN"],
+  manageApiKeys: ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

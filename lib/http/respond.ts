@@ -1,16 +1,47 @@
 import { NextResponse } from "next/server";
+import { createTranslator } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { ZodError } from "zod";
 
 import { AppError, isAppError } from "@/lib/errors";
+import { DEFAULT_LOCALE } from "@/lib/i18n/config";
+import { loadMessages } from "@/lib/i18n/messages";
 import { logger } from "@/lib/logger";
 
 export interface ErrorBody {
   error: {
     code: string;
+    // Message key of the specific error, for example "session.unknownCode": stable for clients.
+    reason: string;
     message: string;
     fields?: { field: string; message: string }[];
   };
+}
+
+type Values = Record<string, string | number>;
+
+interface ErrorTranslator {
+  (key: string, values?: Values): string;
+  has(key: string): boolean;
+}
+
+/**
+ * Returns the translator of the `errors` messages for the request's locale. Outside a Next.js
+ * request (a script or a test calling a route handler) next-intl has no request config and throws,
+ * so the default locale's messages are used.
+ */
+async function errorTranslator(): Promise<ErrorTranslator> {
+  try {
+    return await getTranslations("errors");
+  } catch {
+    const messages = await loadMessages(DEFAULT_LOCALE);
+    const t = createTranslator({ locale: DEFAULT_LOCALE, messages, namespace: "errors" });
+
+    // The messages are loaded untyped, so next-intl types no key; `has` checks them at run time.
+    return Object.assign((key: string, values?: Values) => t(key as never, values as never), {
+      has: (key: string) => t.has(key as never),
+    });
+  }
 }
 
 /**
@@ -23,7 +54,7 @@ export async function errorResponse(error: unknown, context: Record<string, unkn
     logger.error({ err: error, ...context }, "request failed");
   }
 
-  const t = await getTranslations("errors");
+  const t = await errorTranslator();
   // Unknown keys fall back to a generic message, so no untranslated text reaches the user.
   const translate = (
     key: string,
@@ -39,7 +70,9 @@ export async function errorResponse(error: unknown, context: Record<string, unkn
     appError.messageKey === INVALID_REQUEST && fields.length === 1
       ? fields[0].message
       : translate(appError.messageKey, appError.values);
-  const body: ErrorBody = { error: { code: appError.code, message, fields } };
+  const body: ErrorBody = {
+    error: { code: appError.code, reason: appError.messageKey, message, fields },
+  };
 
   return NextResponse.json(body, { status: appError.status });
 }

@@ -16,6 +16,7 @@ export const MESSAGE_NAMESPACES = [
   "imports",
   "sessions",
   "sessionImport",
+  "apiKeys",
 ] as const;
 
 export function isLocale(value: string | undefined | null): value is Locale {

@@ -1,7 +1,33 @@
 // Data builders shared by the sessions tests.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { inject } from "vitest";
+
+import type { Db } from "@/lib/db/client";
+import { PrismaClient } from "@/lib/db/generated/client";
 import { recordLedgerEntry } from "@/lib/db/ledger";
 
 import { testDb } from "./helpers";
+
+let singleConnection: Db | null = null;
+
+/**
+ * Returns the client for many concurrent calls: the shared test client on PostgreSQL, and a
+ * client with one connection on the embedded database.
+ *
+ * NOTE: pglite-socket 0.2.17 runs the protocol messages of all connections on one PGlite session
+ * and keeps them apart only inside transactions. Many concurrent queries outside transactions then
+ * mix up their unnamed prepared statements ("bind message supplies 3 parameters, but prepared
+ * statement requires 5") and some connections hang. One connection avoids the mix-up.
+ */
+export function concurrencyDb(): Db {
+  if (process.env.TEST_DATABASE_URL) return testDb();
+
+  singleConnection ??= new PrismaClient({
+    adapter: new PrismaPg({ connectionString: inject("databaseUrl"), max: 1 }),
+  });
+
+  return singleConnection;
+}
 
 /** Adds `minutes` of prepaid credit to a customer. */
 export async function topUp(customerId: string, minutes: number) {

@@ -14,6 +14,7 @@ describe("role permissions", () => {
       "/imports/registry",
       "/imports/sessions",
       "/settings/billing",
+      "/settings/api-keys",
     ]);
     expect(navigationFor("MANAGER").map((item) => item.href)).toEqual([
       "/lookup",
@@ -54,5 +55,11 @@ describe("role permissions", () => {
     expect(can("MANAGER", "importSessions")).toBe(false);
     expect(can("OPERATOR", "importSessions")).toBe(false);
     expect(can("OPERATOR", "viewCustomers")).toBe(false);
+  });
+
+  it("lets only admins manage API keys", () => {
+    expect(can("ADMIN", "manageApiKeys")).toBe(true);
+    expect(can("MANAGER", "manageApiKeys")).toBe(false);
+    expect(can("OPERATOR", "manageApiKeys")).toBe(false);
   });
 });

@@ -53,7 +53,18 @@ async function findCustomerId(
     return customer.id;
   }
 
-  const remoteId = options.remoteDeviceId?.trim();
+  return findDeviceCustomerId(db, options.remoteDeviceId);
+}
+
+/**
+ * Returns the one customer that registered the remote ID `remoteDeviceId` under any device kind,
+ * or null when none or several did.
+ */
+export async function findDeviceCustomerId(
+  db: Db | Tx,
+  remoteDeviceId: string | null | undefined,
+): Promise<string | null> {
+  const remoteId = remoteDeviceId?.trim();
   if (!remoteId) return null;
 
   // Tools show IDs grouped with spaces ("123 456 789"), while logs and APIs send them plain.

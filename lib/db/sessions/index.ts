@@ -8,7 +8,11 @@ export {
   setGlobalBillingRules,
 } from "./billing-settings";
 export { endSession, type EndSessionOptions, type EndSessionOutcome } from "./end-session";
-export { findSessionCustomer, type SessionCustomer } from "./find-session-customer";
+export {
+  findDeviceCustomerId,
+  findSessionCustomer,
+  type SessionCustomer,
+} from "./find-session-customer";
 export { getSessionView, type SessionView } from "./get-session-view";
 export { recordExhaustedCreditDecision } from "./record-exhausted-credit-decision";
 export { recordSession, type RecordSessionOptions } from "./record-session";

@@ -1,0 +1,13 @@
+// GET /api/v1/balance?customerCode= or ?deviceId= – a customer's residual minutes
+import { apiRoute } from "@/lib/api/api-route";
+import { getApiBalance } from "@/lib/api/customer-balance";
+import { getDb } from "@/lib/db/client";
+import { balanceQuerySchema } from "@/lib/validations/sessions-api";
+
+export const GET = apiRoute({
+  name: "v1.balance",
+  scope: "balance:read",
+  schema: balanceQuerySchema,
+  kind: "read",
+  run: async (query) => ({ status: 200, body: await getApiBalance(getDb(), query) }),
+});

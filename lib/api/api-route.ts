@@ -1,0 +1,92 @@
+// The wrapper shared by the /api/v1 route handlers: API key and scope, input parsing, the
+// Idempotency-Key header, and one log line per request.
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+
+import type { ApiScope } from "@/lib/auth/api-key-secret";
+import { type ApiClient, requireApiKey } from "@/lib/auth/require-api-key";
+import { getDb } from "@/lib/db/client";
+import { type ApiResult, type IdempotentResult, runIdempotent } from "@/lib/db/idempotency-records";
+import { isAppError } from "@/lib/errors";
+import { handleRoute } from "@/lib/http/respond";
+import { logger } from "@/lib/logger";
+
+import { parseApiInput, readJsonBody } from "./parse-input";
+import { hashRequest, readIdempotencyKey } from "./idempotency";
+
+interface ApiRouteOptions<Schema extends z.ZodType> {
+  // Name in logs, for example "v1.sessions.start".
+  name: string;
+  scope: ApiScope;
+  schema: Schema;
+  // Writes read a JSON body and honour Idempotency-Key; reads take the query string.
+  kind: "write" | "read";
+  run: (input: z.output<Schema>, client: ApiClient) => Promise<ApiResult>;
+}
+
+/** Builds a route handler that authenticates, parses, runs and responds in JSON. */
+export function apiRoute<Schema extends z.ZodType>(options: ApiRouteOptions<Schema>) {
+  return handleRoute(options.name, async (request: Request) => {
+    const started = Date.now();
+    let client: ApiClient | null = null;
+
+    try {
+      client = await requireApiKey(request, options.scope);
+      const result = await handle(request, client, options);
+      logger.info(
+        {
+          route: options.name,
+          apiKeyId: client.apiKeyId,
+          status: result.status,
+          replayed: result.replayed,
+          ms: Date.now() - started,
+        },
+        "api request",
+      );
+
+      return NextResponse.json(result.body, {
+        status: result.status,
+        headers: {
+          "Cache-Control": "no-store",
+          ...(result.replayed ? { "Idempotent-Replayed": "true" } : {}),
+        },
+      });
+    } catch (error) {
+      logger.info(
+        {
+          route: options.name,
+          apiKeyId: client?.apiKeyId ?? null,
+          status: isAppError(error) ? error.status : 500,
+          reason: isAppError(error) ? error.messageKey : "internal",
+          ms: Date.now() - started,
+        },
+        "api request failed",
+      );
+      throw error;
+    }
+  });
+}
+
+async function handle<Schema extends z.ZodType>(
+  request: Request,
+  client: ApiClient,
+  options: ApiRouteOptions<Schema>,
+): Promise<IdempotentResult> {
+  if (options.kind === "read") {
+    const query = Object.fromEntries(new URL(request.url).searchParams);
+    const result = await options.run(parseApiInput(options.schema, query), client);
+
+    return { ...result, replayed: false };
+  }
+
+  const key = readIdempotencyKey(request);
+  const body = await readJsonBody(request);
+  const input = parseApiInput(options.schema, body);
+  if (key === null) return { ...(await options.run(input, client)), replayed: false };
+
+  const requestHash = hashRequest(request.method, new URL(request.url).pathname, body);
+
+  return runIdempotent(getDb(), { apiKeyId: client.apiKeyId, key, requestHash }, () =>
+    options.run(input, client),
+  );
+}

@@ -1,0 +1,37 @@
+import { getDb } from "@/lib/db/client";
+import { findApiKeyBySecret, markApiKeyUsed } from "@/lib/db/api-keys";
+import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+
+import { type ApiScope, isApiKeySecret } from "./api-key-secret";
+
+export interface ApiClient {
+  apiKeyId: string;
+  name: string;
+}
+
+/**
+ * Authenticates an API request by its `Authorization: Bearer <key>` header and checks `scope`.
+ * Throws UNAUTHENTICATED (`api.keyMissing`, `api.keyInvalid`, `api.keyRevoked`) or FORBIDDEN
+ * (`api.scopeMissing`).
+ */
+export async function requireApiKey(request: Request, scope: ApiScope): Promise<ApiClient> {
+  const header = request.headers.get("authorization") ?? "";
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match) throw new AppError("UNAUTHENTICATED", "api.keyMissing");
+
+  const secret = match[1];
+  const apiKey = isApiKeySecret(secret) ? await findApiKeyBySecret(getDb(), secret) : null;
+  if (!apiKey) throw new AppError("UNAUTHENTICATED", "api.keyInvalid");
+  if (apiKey.revokedAt) {
+    logger.warn({ apiKeyId: apiKey.id }, "revoked API key used");
+    throw new AppError("UNAUTHENTICATED", "api.keyRevoked");
+  }
+  if (!apiKey.scopes.includes(scope)) {
+    throw new AppError("FORBIDDEN", "api.scopeMissing", { values: { scope } });
+  }
+
+  await markApiKeyUsed(getDb(), { id: apiKey.id });
+
+  return { apiKeyId: apiKey.id, name: apiKey.name };
+}

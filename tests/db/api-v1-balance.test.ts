@@ -1,0 +1,103 @@
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+
+import { GET as balanceGet } from "@/app/api/v1/balance/route";
+import { GET as openApiGet } from "@/app/api/v1/openapi.json/route";
+
+import { apiKeyWith, type ErrorJson, get, useTestDatabaseInHandlers } from "./api-fixtures";
+import { createCustomer, resetDatabase, testDb } from "./helpers";
+import { topUp } from "./session-fixtures";
+
+let secret: string;
+
+beforeAll(() => useTestDatabaseInHandlers());
+
+beforeEach(async () => {
+  await resetDatabase();
+  secret = (await apiKeyWith(["balance:read"])).secret;
+  const customer = await createCustomer({ code: "C-BAL", name: "Rossi Srl" });
+  await topUp(customer.id, 45);
+  await testDb().device.create({
+    data: { customerId: customer.id, kind: "TEAMVIEWER", remoteId: "123456789" },
+  });
+});
+
+async function reasonOf(response: Response): Promise<string> {
+  return ((await response.json()) as ErrorJson).error.reason;
+}
+
+describe("GET /api/v1/balance", () => {
+  it("returns the balance by customer code", async () => {
+    const response = await balanceGet(get("/api/v1/balance?customerCode=C-BAL", secret));
+
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      code: "C-BAL",
+      name: "Rossi Srl",
+      billingMode: "PREPAID",
+      balanceMinutes: 45,
+      thresholdMinutes: null,
+      status: "OK",
+    });
+  });
+
+  it("returns the balance by device ID", async () => {
+    const response = await balanceGet(get("/api/v1/balance?deviceId=123%20456%20789", secret));
+
+    expect(response.status).toBe(200);
+    expect((await response.json()).code).toBe("C-BAL");
+  });
+
+  it.each([
+    ["no parameter", "/api/v1/balance", 400, "validation.invalidRequest"],
+    [
+      "both parameters",
+      "/api/v1/balance?customerCode=C-BAL&deviceId=1",
+      400,
+      "validation.invalidRequest",
+    ],
+    ["an unknown parameter", "/api/v1/balance?customer=C-BAL", 400, "validation.invalidRequest"],
+    ["an unknown customer", "/api/v1/balance?customerCode=NOPE", 404, "api.customerNotFound"],
+    ["an unknown device", "/api/v1/balance?deviceId=999", 404, "api.deviceNotFound"],
+  ])("rejects %s", async (_name, path, status, reason) => {
+    const response = await balanceGet(get(path, secret));
+
+    expect(response.status).toBe(status);
+    expect(await reasonOf(response)).toBe(reason);
+  });
+
+  it("rejects a key without balance:read", async () => {
+    const writer = await apiKeyWith(["sessions:write"]);
+
+    const response = await balanceGet(get("/api/v1/balance?customerCode=C-BAL", writer.secret));
+
+    expect(response.status).toBe(403);
+    expect(await reasonOf(response)).toBe("api.scopeMissing");
+  });
+
+  it("rejects a request without a key", async () => {
+    const response = await balanceGet(get("/api/v1/balance?customerCode=C-BAL"));
+
+    expect(response.status).toBe(401);
+    expect(await reasonOf(response)).toBe("api.keyMissing");
+  });
+
+  it("marks the key as used", async () => {
+    const key = await apiKeyWith(["balance:read"]);
+
+    await balanceGet(get("/api/v1/balance?customerCode=C-BAL", key.secret));
+    const stored = await testDb().apiKey.findUniqueOrThrow({ where: { id: key.id } });
+
+    expect(stored.lastUsedAt).not.toBeNull();
+  });
+});
+
+describe("GET /api/v1/openapi.json", () => {
+  it("serves the document without a key", async () => {
+    const response = await openApiGet();
+    const document = await response.json();
+
+    expect(response.status).toBe(200);
+    expect(document.openapi).toBe("3.1.0");
+    expect(Object.keys(document.paths)).toContain("/api/v1/balance");
+  });
+});
