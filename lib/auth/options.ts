@@ -53,8 +53,8 @@ export const authOptions: NextAuthOptions = {
         }
 
         const user = await db.user.findUnique({ where: { email } });
-        const valid =
-          user !== null && user.active && (await verifyPassword(password, user.passwordHash));
+        const matches = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
+        const valid = user !== null && user.active && matches;
         if (!user || !valid) {
           await recordFailedSignIn(db, email, address);
           logger.info({ email, address }, "sign-in failed");
