@@ -3,7 +3,10 @@ import { buildSections, type SourceEntry } from "@/lib/reports/build-sections";
 import type { ReportData } from "@/lib/reports/types";
 
 /** Builds a one-customer statement of `count` entries spread over the period. */
-export function syntheticStatement(count: number, period = { from: "2026-01-01", to: "2026-12-31" }) {
+export function syntheticStatement(
+  count: number,
+  period = { from: "2026-01-01", to: "2026-12-31" },
+) {
   const customer = {
     id: "bench-customer",
     code: "C00017",
