@@ -10,6 +10,7 @@ export interface NavigationItem {
 const ITEMS: NavigationItem[] = [
   { href: "/lookup", label: "lookup", permission: "lookupBalance" },
   { href: "/customers", label: "customers", permission: "viewCustomers" },
+  { href: "/reports", label: "reports", permission: "viewReports" },
   { href: "/imports/registry", label: "registryImport", permission: "importRegistry" },
 ];
 

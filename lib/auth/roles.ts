@@ -8,6 +8,8 @@ export const PERMISSIONS = {
   viewCustomers: ["ADMIN", "MANAGER"],
   recordLedgerEntry: ["ADMIN"],
   importRegistry: ["ADMIN"],
+  viewReports: ["ADMIN", "MANAGER"],
+  manageReportTemplates: ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -15,6 +15,7 @@ export const MESSAGE_NAMESPACES = [
   "lookup",
   "imports",
   "sessions",
+  "reports",
 ] as const;
 
 export function isLocale(value: string | undefined | null): value is Locale {

@@ -8,9 +8,14 @@ describe("role permissions", () => {
     expect(navigationFor("ADMIN").map((item) => item.href)).toEqual([
       "/lookup",
       "/customers",
+      "/reports",
       "/imports/registry",
     ]);
-    expect(navigationFor("MANAGER").map((item) => item.href)).toEqual(["/lookup", "/customers"]);
+    expect(navigationFor("MANAGER").map((item) => item.href)).toEqual([
+      "/lookup",
+      "/customers",
+      "/reports",
+    ]);
     expect(navigationFor("OPERATOR").map((item) => item.href)).toEqual(["/lookup"]);
   });
 

@@ -147,6 +147,7 @@ export function SectionPage(props: SectionPageProps) {
       <View style={styles.header}>
         <View>
           {logo && (
+            // eslint-disable-next-line jsx-a11y/alt-text -- react-pdf's Image has no alt attribute.
             <Image
               src={{
                 data: Buffer.from(logo.data),
