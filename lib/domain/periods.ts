@@ -168,7 +168,7 @@ export function defaultGranularity(days: number): Granularity {
   return "month";
 }
 
-/** Returns the ISO 8601 week (Monday start) of a calendar date; the year may differ from the date's. */
+/** Returns the ISO 8601 week (Monday start) of a calendar date. Its year can differ from the date's. */
 export function isoWeek(date: string): { year: number; week: number } {
   const utc = requireDate(date, "date");
   // Monday = 0 … Sunday = 6.

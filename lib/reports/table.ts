@@ -143,8 +143,12 @@ function roundDecimals(columns: Column[], totals: Cell[]) {
   });
 }
 
-const integerFormat = new Intl.NumberFormat("it-IT", { maximumFractionDigits: 0 });
+const integerFormat = new Intl.NumberFormat("it-IT", {
+  maximumFractionDigits: 0,
+  useGrouping: true,
+});
 const decimalFormat = new Intl.NumberFormat("it-IT", {
+  useGrouping: true,
   minimumFractionDigits: 1,
   maximumFractionDigits: 1,
 });
