@@ -10,11 +10,13 @@ const NAVIGATION = {
     "Da assegnare",
     "Teleassistenze",
     "Clienti",
+    "Report",
     "Importa anagrafica",
     "Importa teleassistenze",
     "Regole fatturazione",
+    "Chiavi API",
   ],
-  MANAGER: ["Consultazione saldo", "Teleassistenze", "Clienti"],
+  MANAGER: ["Consultazione saldo", "Teleassistenze", "Clienti", "Report"],
   OPERATOR: ["Consultazione saldo", "Console", "Da assegnare", "Teleassistenze"],
 } as const;
 

@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   manageBillingRules: ["ADMIN"],
   importSessions: ["ADMIN"],
   manageApiKeys: ["ADMIN"],
+  viewReports: ["ADMIN", "MANAGER"],
+  manageReportTemplates: ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

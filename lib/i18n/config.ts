@@ -17,6 +17,7 @@ export const MESSAGE_NAMESPACES = [
   "sessions",
   "sessionImport",
   "apiKeys",
+  "reports",
 ] as const;
 
 export function isLocale(value: string | undefined | null): value is Locale {

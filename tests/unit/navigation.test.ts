@@ -11,6 +11,7 @@ describe("role permissions", () => {
       "/sessions/inbox",
       "/sessions",
       "/customers",
+      "/reports",
       "/imports/registry",
       "/imports/sessions",
       "/settings/billing",
@@ -20,6 +21,7 @@ describe("role permissions", () => {
       "/lookup",
       "/sessions",
       "/customers",
+      "/reports",
     ]);
     expect(navigationFor("OPERATOR").map((item) => item.href)).toEqual([
       "/lookup",

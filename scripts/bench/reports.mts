@@ -1,0 +1,25 @@
+// Times the PDF, XLSX and DOCX renderers on a synthetic statement of one customer.
+// Run: npx tsx --conditions=import scripts/bench/reports.mts [entries]
+// (--conditions=import lets tsx load @react-pdf's ESM-only packages.)
+import os from "node:os";
+
+import { renderReport } from "@/lib/reports/render";
+import { withDefaults } from "@/lib/reports/template";
+
+import { syntheticStatement } from "./fixtures";
+
+const entries = Number(process.argv[2] ?? 10_000);
+const data = syntheticStatement(entries);
+const branding = withDefaults();
+
+console.log(
+  `Statement of ${entries} entries on ${os.cpus().length} cores, Node ${process.version}`,
+);
+for (const format of ["xlsx", "docx", "pdf", "csv", "html"] as const) {
+  // One untimed run first, so module loading and font parsing are not counted.
+  await renderReport(format, syntheticStatement(10), branding);
+  const started = performance.now();
+  const bytes = await renderReport(format, data, branding);
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  console.log(`${format.padEnd(5)} ${seconds} s  ${(bytes.length / 1024).toFixed(0)} KiB`);
+}
