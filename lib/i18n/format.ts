@@ -79,3 +79,10 @@ const timeFormat = new Intl.DateTimeFormat(FORMAT_LOCALE, {
 export function formatTime(date: Date): string {
   return timeFormat.format(date);
 }
+
+/** Formats a calendar date written as yyyy-mm-dd (a period bound) as dd/mm/yyyy. */
+export function formatCalendarDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split("-");
+
+  return `${day}/${month}/${year}`;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import {
+  formatCalendarDate,
   formatDate,
   formatDateTime,
   formatDecimal,
@@ -30,5 +31,9 @@ describe("Italian formats", () => {
   it("applies summer time to date and time", () => {
     expect(formatDateTime(new Date("2026-07-01T08:15:00Z"))).toBe("01/07/2026, 10:15");
     expect(formatDateTime(new Date("2026-01-15T08:15:00Z"))).toBe("15/01/2026, 09:15");
+  });
+
+  it("shows period bounds as dd/mm/yyyy", () => {
+    expect(formatCalendarDate("2026-11-01")).toBe("01/11/2026");
   });
 });

@@ -17,7 +17,7 @@ import {
 } from "docx";
 import sharp from "sharp";
 
-import { formatMinutes } from "@/lib/i18n/format";
+import { formatCalendarDate, formatMinutes } from "@/lib/i18n/format";
 
 import { buildTable, formatCell } from "../table";
 import { BALANCE_LABELS, REPORT_TITLES, type ReportBranding } from "../template";
@@ -118,7 +118,7 @@ async function sectionChildren(data: ReportData, section: ReportSection, brandin
     new Paragraph({
       children: [
         new TextRun({
-          text: `Codice ${customer.code} · Periodo ${data.period.from} – ${data.period.to}`,
+          text: `Codice ${customer.code} · Periodo ${formatCalendarDate(data.period.from)} – ${formatCalendarDate(data.period.to)}`,
           size: 18,
         }),
       ],

@@ -1,6 +1,6 @@
 // Printable HTML page of a report. ReportDocument is also the preview on the reports page, so
 // what users see on screen is the same markup they download.
-import { formatMinutes } from "@/lib/i18n/format";
+import { formatCalendarDate, formatMinutes } from "@/lib/i18n/format";
 
 import { buildTable, formatCell } from "../table";
 import { BALANCE_LABELS, REPORT_TITLES, type ReportBranding } from "../template";
@@ -102,7 +102,8 @@ export function ReportDocument(props: { data: ReportData; branding: ReportBrandi
         <h1 style={{ color: branding.accentColor }}>{branding.companyName}</h1>
         {branding.header && <p className="muted">{branding.header}</p>}
         <p>
-          {REPORT_TITLES[data.kind]} · Periodo {data.period.from} – {data.period.to}
+          {REPORT_TITLES[data.kind]} · Periodo {formatCalendarDate(data.period.from)} –{" "}
+          {formatCalendarDate(data.period.to)}
         </p>
       </header>
       {data.sections.map((section) => (
@@ -118,7 +119,7 @@ export async function renderHtml(data: ReportData, branding: ReportBranding): Pr
   // Loaded on demand: Next.js rejects a static react-dom/server import in server code.
   const { renderToStaticMarkup } = await import("react-dom/server");
   const body = renderToStaticMarkup(<ReportDocument data={data} branding={branding} />);
-  const title = `${REPORT_TITLES[data.kind]} ${data.period.from} – ${data.period.to}`;
+  const title = `${REPORT_TITLES[data.kind]} ${formatCalendarDate(data.period.from)} – ${formatCalendarDate(data.period.to)}`;
   const page =
     `<!DOCTYPE html><html lang="it"><head><meta charset="utf-8"><title>${title}</title></head>` +
     `<body>${body}</body></html>`;

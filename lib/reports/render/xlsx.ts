@@ -11,6 +11,7 @@ import { buildTable, type Cell, type CellType } from "../table";
 import { BALANCE_LABELS, REPORT_TITLES, type ReportBranding } from "../template";
 import type { ReportData, ReportSection } from "../types";
 import { neutraliseFormula } from "./neutralise";
+import { formatCalendarDate } from "@/lib/i18n/format";
 
 const NUMBER_FORMATS: Record<CellType, string | undefined> = {
   date: "dd/mm/yyyy",
@@ -73,7 +74,9 @@ function writeSection(
   sheet.addRow([
     `${REPORT_TITLES[data.kind]} — ${neutraliseFormula(section.customer.name)} (${section.customer.code})`,
   ]);
-  sheet.addRow([`Periodo ${data.period.from} – ${data.period.to}`]);
+  sheet.addRow([
+    `Periodo ${formatCalendarDate(data.period.from)} – ${formatCalendarDate(data.period.to)}`,
+  ]);
   const balances = sheet.addRow([
     BALANCE_LABELS.opening,
     opening,
