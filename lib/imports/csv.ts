@@ -1,4 +1,4 @@
-// Reads CSV exports of ERP systems: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252
+// Reads CSV exports of ERP systems: UTF-8 or UTF-16 (with or without BOM), or Windows-1252
 // text, separated by commas, semicolons or tabs. A problem with the whole file raises an AppError.
 // A problem with one row is left to the caller, which rejects that row.
 import Papa from "papaparse";

@@ -17,6 +17,6 @@ export const PREVIEW_ROW_LIMIT = 1000;
 export const MAX_CODE_LENGTH = 64;
 export const MAX_FIELD_LENGTH = 255;
 
-// Rows one import may carry. A commit runs in one transaction, and a much larger one would hold the
-// embedded database (and every other user's request) for minutes; split larger registries.
+// Maximum rows of one import. A commit runs in one transaction, so a much larger file would hold
+// the embedded database, and every other user's request, for minutes.
 export const MAX_IMPORT_ROWS = 200_000;
