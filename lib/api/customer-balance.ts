@@ -1,23 +1,8 @@
+import { balanceSelect, toBalanceResult } from "@/lib/db/balance-lookup";
 import type { Db } from "@/lib/db/client";
 import { findDeviceCustomerId } from "@/lib/db/sessions";
-import { balanceStatus, lowBalanceMinutes } from "@/lib/domain/ledger";
 import { AppError } from "@/lib/errors";
 import type { BalanceQuery, CustomerBalance } from "@/lib/validations/sessions-api";
-
-const balanceSelect = {
-  code: true,
-  name: true,
-  billingMode: true,
-  balanceMinutes: true,
-  lowBalanceThreshold: true,
-  lowBalanceKind: true,
-  ledgerEntries: {
-    where: { kind: "TOP_UP", minutes: { gt: 0 }, reversesId: null },
-    orderBy: { sequence: "desc" },
-    take: 1,
-    select: { minutes: true },
-  },
-} as const;
 
 /** Returns the balance of customer `customerId` as the API shows it. */
 export async function loadCustomerBalance(db: Db, customerId: string): Promise<CustomerBalance> {
@@ -25,21 +10,16 @@ export async function loadCustomerBalance(db: Db, customerId: string): Promise<C
     where: { id: customerId },
     select: balanceSelect,
   });
-  const state = {
-    balanceMinutes: customer.balanceMinutes,
-    billingMode: customer.billingMode,
-    lowBalanceThreshold: customer.lowBalanceThreshold,
-    lowBalanceKind: customer.lowBalanceKind,
-    lastTopUpMinutes: customer.ledgerEntries[0]?.minutes ?? null,
-  };
+  const result = toBalanceResult(customer);
 
+  // The internal id is not part of the API's balance.
   return {
-    code: customer.code,
-    name: customer.name,
-    billingMode: customer.billingMode,
-    balanceMinutes: customer.balanceMinutes,
-    thresholdMinutes: lowBalanceMinutes(state),
-    status: balanceStatus(state),
+    code: result.code,
+    name: result.name,
+    billingMode: result.billingMode,
+    balanceMinutes: result.balanceMinutes,
+    thresholdMinutes: result.thresholdMinutes,
+    status: result.status,
   };
 }
 

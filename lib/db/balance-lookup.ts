@@ -16,6 +16,47 @@ export interface BalanceLookupResult {
   status: BalanceStatus;
 }
 
+// What a balance with its warning status needs: the threshold and the last top-up, which a
+// percentage threshold refers to.
+export const balanceSelect = {
+  id: true,
+  code: true,
+  name: true,
+  billingMode: true,
+  balanceMinutes: true,
+  lowBalanceThreshold: true,
+  lowBalanceKind: true,
+  ledgerEntries: {
+    where: { kind: "TOP_UP", minutes: { gt: 0 }, reversesId: null },
+    orderBy: { sequence: "desc" },
+    take: 1,
+    select: { minutes: true },
+  },
+} satisfies Prisma.CustomerSelect;
+
+type BalanceRow = Prisma.CustomerGetPayload<{ select: typeof balanceSelect }>;
+
+/** Computes the threshold in minutes and the warning status of a customer loaded with balanceSelect. */
+export function toBalanceResult(customer: BalanceRow): BalanceLookupResult {
+  const state = {
+    balanceMinutes: customer.balanceMinutes,
+    billingMode: customer.billingMode,
+    lowBalanceThreshold: customer.lowBalanceThreshold,
+    lowBalanceKind: customer.lowBalanceKind,
+    lastTopUpMinutes: customer.ledgerEntries[0]?.minutes ?? null,
+  };
+
+  return {
+    id: customer.id,
+    code: customer.code,
+    name: customer.name,
+    billingMode: customer.billingMode,
+    balanceMinutes: customer.balanceMinutes,
+    thresholdMinutes: lowBalanceMinutes(state),
+    status: balanceStatus(state),
+  };
+}
+
 /**
  * Finds the customers an operator means by `query`: an exact code first, then codes starting
  * with it and names containing it. Inactive customers are included, since their sessions still
@@ -25,25 +66,9 @@ export async function lookupBalances(db: Db, query: string): Promise<BalanceLook
   const text = toSearchPattern(query);
   if (!text) return [];
 
-  const select = {
-    id: true,
-    code: true,
-    name: true,
-    billingMode: true,
-    balanceMinutes: true,
-    lowBalanceThreshold: true,
-    lowBalanceKind: true,
-    ledgerEntries: {
-      where: { kind: "TOP_UP", minutes: { gt: 0 }, reversesId: null },
-      orderBy: { sequence: "desc" },
-      take: 1,
-      select: { minutes: true },
-    },
-  } satisfies Prisma.CustomerSelect;
-
   const exact = await db.customer.findFirst({
     where: { code: { equals: text, mode: "insensitive" } },
-    select,
+    select: balanceSelect,
   });
   const others = await db.customer.findMany({
     where: {
@@ -55,27 +80,9 @@ export async function lookupBalances(db: Db, query: string): Promise<BalanceLook
     },
     orderBy: [{ name: "asc" }, { code: "asc" }],
     take: exact ? LOOKUP_LIMIT - 1 : LOOKUP_LIMIT,
-    select,
+    select: balanceSelect,
   });
   const ranked = exact ? [exact, ...others] : others;
 
-  return ranked.map((customer) => {
-    const state = {
-      balanceMinutes: customer.balanceMinutes,
-      billingMode: customer.billingMode,
-      lowBalanceThreshold: customer.lowBalanceThreshold,
-      lowBalanceKind: customer.lowBalanceKind,
-      lastTopUpMinutes: customer.ledgerEntries[0]?.minutes ?? null,
-    };
-
-    return {
-      id: customer.id,
-      code: customer.code,
-      name: customer.name,
-      billingMode: customer.billingMode,
-      balanceMinutes: customer.balanceMinutes,
-      thresholdMinutes: lowBalanceMinutes(state),
-      status: balanceStatus(state),
-    };
-  });
+  return ranked.map(toBalanceResult);
 }
