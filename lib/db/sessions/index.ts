@@ -15,8 +15,11 @@ export {
 } from "./find-session-customer";
 export { getSessionView, type SessionView } from "./get-session-view";
 export { recordExhaustedCreditDecision } from "./record-exhausted-credit-decision";
-export { recordSession, type RecordSessionOptions } from "./record-session";
-export { recordSessionInTransaction } from "./record-session-in-transaction";
+export {
+  recordSession,
+  type RecordSessionOptions,
+  recordSessionInTransaction,
+} from "./record-session";
 export { sessionIdempotencyKey } from "./session-billing";
 export {
   type SessionDetails,
