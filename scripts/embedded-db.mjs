@@ -1,5 +1,5 @@
-// The embedded database: PostgreSQL compiled to WebAssembly (PGlite), persisted in a folder and
-// served on a loopback port, so the app, the Prisma CLI and scripts all connect with a plain
+// The embedded database is PostgreSQL compiled to WebAssembly (PGlite), persisted in a folder and
+// served on a loopback port. So the app, the Prisma CLI and scripts all connect with a plain
 // postgresql:// URL and the same driver as with a real server.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";

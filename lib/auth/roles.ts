@@ -1,8 +1,8 @@
 export const ROLES = ["ADMIN", "MANAGER", "OPERATOR"] as const;
 export type Role = (typeof ROLES)[number];
 
-// What each area of the app requires. Pages and route handlers check these on the server; the
-// navigation uses the same table so a role is only shown what it may open.
+// Roles allowed in each area of the app. Pages and route handlers check these on the server, and
+// the navigation uses the same table, so a role is only shown what it may open.
 export const PERMISSIONS = {
   lookupBalance: ["ADMIN", "MANAGER", "OPERATOR"],
   viewCustomers: ["ADMIN", "MANAGER"],

@@ -16,8 +16,8 @@ export interface BalanceLookupResult {
   status: BalanceStatus;
 }
 
-// What a balance with its warning status needs: the threshold and the last top-up, which a
-// percentage threshold refers to.
+// Customer columns for a balance with its warning status: the threshold, and the last top-up that
+// a percentage threshold refers to.
 export const balanceSelect = {
   id: true,
   code: true,

@@ -21,7 +21,7 @@ function searchFilter(query: string): Prisma.CustomerWhereInput {
 
 /**
  * Returns one page of customers whose code starts with, or whose name contains, `query`. A page
- * past the end returns the last page, and `page` in the result says which one it is.
+ * past the end returns the last page, and `page` in the result is the page returned.
  */
 export async function searchCustomers(db: Db, options: { query: string; page: number }) {
   const where = searchFilter(options.query);

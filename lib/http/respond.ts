@@ -46,7 +46,7 @@ async function errorTranslator(): Promise<ErrorTranslator> {
 
 /**
  * Turns any error into a JSON response with a stable code and a translated message. Unexpected
- * errors are logged and answered with a generic 500 that reveals nothing internal.
+ * errors are logged and get a generic 500 response that reveals nothing internal.
  */
 export async function errorResponse(error: unknown, context: Record<string, unknown> = {}) {
   const appError = toAppError(error);

@@ -25,9 +25,9 @@ function interval(index: number) {
   };
 }
 
-// The embedded database runs all connections on one session, so there these calls only queue up
-// and take minutes; the run on a PostgreSQL server (TEST_DATABASE_URL, as in CI) tests real
-// concurrency. The 200-write ledger test runs on both.
+// The embedded database runs all connections on one session, so these calls only queue up there
+// and take minutes. The run on a PostgreSQL server (TEST_DATABASE_URL, as in CI) tests real
+// concurrency. The 200-write ledger test runs on both databases.
 describe.runIf(process.env.TEST_DATABASE_URL)("API under concurrency", () => {
   beforeAll(() => useTestDatabaseInHandlers(concurrencyDb()));
   beforeEach(resetDatabase);

@@ -1,6 +1,6 @@
 // Prepares a fresh, migrated database for the integration tests. With TEST_DATABASE_URL pointing
-// to a PostgreSQL server, a new database is created on it for this run and dropped afterwards;
-// otherwise the embedded database (PGlite) runs in a temporary folder.
+// to a PostgreSQL server, a new database is created on it for this run and dropped afterwards.
+// Otherwise the embedded database (PGlite) runs in a temporary folder.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
