@@ -1,11 +1,14 @@
 import path from "node:path";
 
 // Where the end-to-end tests run the app: its own port, database folder and demo-data date, so
-// the tests never touch the data of `npm start`.
+// the tests never touch the data of `npm start`. E2E_PORT and E2E_DB_PORT move them, so two
+// checkouts on one machine can run their end-to-end tests at the same time.
+const port = Number(process.env.E2E_PORT ?? 3100);
+
 export const E2E = {
-  port: 3100,
-  baseUrl: "http://127.0.0.1:3100",
-  dbPort: 54330,
+  port,
+  baseUrl: `http://127.0.0.1:${port}`,
+  dbPort: Number(process.env.E2E_DB_PORT ?? 54330),
   dataDir: path.resolve(".data", "e2e"),
   anchorDate: "2026-11-30",
   get databaseUrl() {
