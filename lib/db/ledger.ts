@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 
 import { recordAudit } from "./audit";
 import type { Db, Tx } from "./client";
+import { addToDailyTotals } from "./daily-totals";
 import { Prisma } from "./generated/client";
 import type { LedgerEntry } from "./generated/client";
 import { createId } from "./ids";
@@ -88,6 +89,11 @@ export async function appendLedgerEntries(tx: Tx, options: AppendOptions): Promi
     })),
   );
   created.sort((a, b) => a.sequence - b.sequence);
+  await addToDailyTotals(
+    tx,
+    customerId,
+    created.map((entry) => entry.id),
+  );
 
   if (!options.skipAudit) {
     await recordAudit(tx, {
