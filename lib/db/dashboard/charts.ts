@@ -1,0 +1,174 @@
+// The dashboard's charts, one SQL query each, read from the per-day totals (DailyTotal). Buckets
+// are the local days grouped by date_trunc: ISO weeks start on Monday, months on the 1st.
+import {
+  type DashboardChart,
+  type DashboardChartId,
+  NO_OPERATOR_KEY,
+  OTHERS_KEY,
+  TOP_SERIES,
+} from "@/lib/dashboard/types";
+import { bucketStarts } from "@/lib/domain/dashboard-period";
+import type { Granularity } from "@/lib/domain/periods";
+
+import type { Db } from "../client";
+import { Prisma } from "../generated/client";
+
+export interface ChartRange {
+  from: string;
+  to: string;
+  granularity: Granularity;
+}
+
+interface BucketRow {
+  start: Date;
+  key: string | null;
+  name: string | null;
+  code: string | null;
+  value: number;
+}
+
+function bucketOf(granularity: Granularity): Prisma.Sql {
+  return Prisma.sql`date_trunc(${granularity}, t."day"::timestamp)::date`;
+}
+
+function inRange(range: ChartRange): Prisma.Sql {
+  return Prisma.sql`t."day" BETWEEN ${range.from}::date AND ${range.to}::date`;
+}
+
+/** Minutes consumed (billed sessions) and sold (top-ups and postpaid billing) per bucket. */
+export async function loadUsageChart(db: Db, range: ChartRange): Promise<DashboardChart> {
+  const rows = await db.$queryRaw<{ start: Date; consumed: number; sold: number }[]>`
+    SELECT ${bucketOf(range.granularity)} AS "start",
+      SUM(t."consumedMinutes")::int AS "consumed", SUM(t."soldMinutes")::int AS "sold"
+    FROM "DailyTotal" t WHERE ${inRange(range)}
+    GROUP BY 1`;
+  const byStart = new Map(rows.map((row) => [isoDate(row.start), row]));
+
+  return {
+    id: "usage",
+    granularity: range.granularity,
+    series: [
+      { key: "consumed", name: "" },
+      { key: "sold", name: "" },
+    ],
+    buckets: bucketStarts(range, range.granularity).map((start) => ({
+      start,
+      values: {
+        consumed: byStart.get(start)?.consumed ?? 0,
+        sold: byStart.get(start)?.sold ?? 0,
+      },
+    })),
+  };
+}
+
+/** Sessions charged to customers per bucket. */
+export async function loadSessionsChart(db: Db, range: ChartRange): Promise<DashboardChart> {
+  const rows = await db.$queryRaw<{ start: Date; sessions: number }[]>`
+    SELECT ${bucketOf(range.granularity)} AS "start", SUM(t."sessions")::int AS "sessions"
+    FROM "DailyTotal" t WHERE ${inRange(range)}
+    GROUP BY 1`;
+  const byStart = new Map(rows.map((row) => [isoDate(row.start), row.sessions]));
+
+  return {
+    id: "sessions",
+    granularity: range.granularity,
+    series: [{ key: "sessions", name: "" }],
+    buckets: bucketStarts(range, range.granularity).map((start) => ({
+      start,
+      values: { sessions: byStart.get(start) ?? 0 },
+    })),
+  };
+}
+
+/**
+ * Minutes consumed per bucket by the ten customers that consumed most in the range, and by all
+ * the others together. Ties rank by customer code.
+ */
+export async function loadCustomersChart(db: Db, range: ChartRange): Promise<DashboardChart> {
+  const rows = await db.$queryRaw<BucketRow[]>`
+    WITH period AS (
+      SELECT t."day", t."customerId", t."consumedMinutes" FROM "DailyTotal" t
+      WHERE ${inRange(range)} AND t."consumedMinutes" <> 0
+    ),
+    ranked AS (
+      SELECT p."customerId", c."code", c."name",
+        row_number() OVER (ORDER BY SUM(p."consumedMinutes") DESC, c."code") AS "rank"
+      FROM period p JOIN "Customer" c ON c."id" = p."customerId"
+      GROUP BY p."customerId", c."code", c."name"
+    ),
+    slots AS (
+      SELECT "customerId", CASE WHEN "rank" <= ${TOP_SERIES} THEN "rank" END AS "slot",
+        CASE WHEN "rank" <= ${TOP_SERIES} THEN "code" END AS "code",
+        CASE WHEN "rank" <= ${TOP_SERIES} THEN "name" END AS "name"
+      FROM ranked
+    )
+    SELECT date_trunc(${range.granularity}, p."day"::timestamp)::date AS "start",
+      s."code" AS "key", s."name", s."code", SUM(p."consumedMinutes")::int AS "value"
+    FROM period p JOIN slots s ON s."customerId" = p."customerId"
+    GROUP BY 1, s."slot", s."code", s."name"
+    ORDER BY s."slot" NULLS LAST, 1`;
+
+  return breakdownChart("customers", range, rows);
+}
+
+/** Minutes consumed per bucket by the ten operators that consumed most, and by the others. */
+export async function loadOperatorsChart(db: Db, range: ChartRange): Promise<DashboardChart> {
+  const rows = await db.$queryRaw<BucketRow[]>`
+    WITH period AS (
+      SELECT t."day", t."operator", SUM(t."consumedMinutes") AS "minutes" FROM "DailyTotal" t
+      WHERE ${inRange(range)} AND t."consumedMinutes" <> 0
+      GROUP BY t."day", t."operator"
+    ),
+    ranked AS (
+      SELECT "operator", row_number() OVER (ORDER BY SUM("minutes") DESC, "operator") AS "rank"
+      FROM period GROUP BY "operator"
+    ),
+    slots AS (
+      SELECT "operator", CASE WHEN "rank" <= ${TOP_SERIES} THEN "rank" END AS "slot",
+        CASE WHEN "rank" <= ${TOP_SERIES} THEN "operator" END AS "key"
+      FROM ranked
+    )
+    SELECT date_trunc(${range.granularity}, p."day"::timestamp)::date AS "start",
+      s."key", s."key" AS "name", NULL::text AS "code", SUM(p."minutes")::int AS "value"
+    FROM period p JOIN slots s ON s."operator" = p."operator"
+    GROUP BY 1, s."slot", s."key"
+    ORDER BY s."slot" NULLS LAST, 1`;
+
+  return breakdownChart(
+    "operators",
+    range,
+    rows.map((row) => (row.key === "" ? { ...row, key: NO_OPERATOR_KEY, name: "" } : row)),
+  );
+}
+
+// Rows arrive ordered by rank, so the series keep the order of the ranking.
+function breakdownChart(id: DashboardChartId, range: ChartRange, rows: BucketRow[]) {
+  const series: DashboardChart["series"] = [];
+  const seen = new Set<string>();
+  let hasOthers = false;
+  for (const row of rows) {
+    if (row.key === null) {
+      hasOthers = true;
+    } else if (!seen.has(row.key)) {
+      seen.add(row.key);
+      series.push({ key: row.key, name: row.name ?? "", code: row.code ?? undefined });
+    }
+  }
+  if (hasOthers) series.push({ key: OTHERS_KEY, name: "" });
+
+  const buckets = bucketStarts(range, range.granularity).map((start) => ({
+    start,
+    values: Object.fromEntries(series.map((item) => [item.key, 0])),
+  }));
+  const byStart = new Map(buckets.map((bucket) => [bucket.start, bucket]));
+  for (const row of rows) {
+    const bucket = byStart.get(isoDate(row.start));
+    if (bucket) bucket.values[row.key ?? OTHERS_KEY] += row.value;
+  }
+
+  return { id, granularity: range.granularity, series, buckets };
+}
+
+export function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
