@@ -90,6 +90,11 @@ export async function loadCustomersToActOn(db: Db, now: Date): Promise<Customers
 function counted<T>(rows: CountedRow<T>[]): { count: number; rows: T[] } {
   return {
     count: rows[0]?.total ?? 0,
-    rows: rows.map(({ total: _total, ...row }) => row as T),
+    rows: rows.map((row) => {
+      const copy: Partial<CountedRow<T>> = { ...row };
+      delete copy.total;
+
+      return copy as T;
+    }),
   };
 }
