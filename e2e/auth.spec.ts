@@ -6,6 +6,7 @@ import { queryDb, signIn } from "./helpers";
 const NAVIGATION = {
   ADMIN: [
     "Consultazione saldo",
+    "Cruscotto",
     "Console",
     "Da assegnare",
     "Teleassistenze",
@@ -16,7 +17,7 @@ const NAVIGATION = {
     "Regole fatturazione",
     "Chiavi API",
   ],
-  MANAGER: ["Consultazione saldo", "Teleassistenze", "Clienti", "Report"],
+  MANAGER: ["Consultazione saldo", "Cruscotto", "Teleassistenze", "Clienti", "Report"],
   OPERATOR: ["Consultazione saldo", "Console", "Da assegnare", "Teleassistenze"],
 } as const;
 

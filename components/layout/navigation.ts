@@ -9,6 +9,7 @@ export interface NavigationItem {
 
 const ITEMS: NavigationItem[] = [
   { href: "/lookup", label: "lookup", permission: "lookupBalance" },
+  { href: "/dashboard", label: "dashboard", permission: "viewDashboard" },
   { href: "/sessions/console", label: "sessionConsole", permission: "operateSessions" },
   { href: "/sessions/inbox", label: "sessionInbox", permission: "assignSessions" },
   { href: "/sessions", label: "sessions", permission: "viewSessions" },

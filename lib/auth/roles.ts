@@ -16,6 +16,7 @@ export const PERMISSIONS = {
   importSessions: ["ADMIN"],
   manageApiKeys: ["ADMIN"],
   viewReports: ["ADMIN", "MANAGER"],
+  viewDashboard: ["ADMIN", "MANAGER"],
   manageReportTemplates: ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -41,8 +41,12 @@ export function parseDashboardQuery(input: DashboardInput, today: string): Dashb
   if (!(GRANULARITIES as readonly string[]).includes(granularity)) {
     throw invalid("granularity", "dashboard.unknownGranularity", { value: granularity });
   }
-  if (to < from) throw invalid("to", "dashboard.periodReversed", { from, to });
-  if (from > today) throw invalid("from", "dashboard.periodInFuture", { from, today });
+  if (to < from) {
+    throw invalid("to", "dashboard.periodReversed", { from: shown(from), to: shown(to) });
+  }
+  if (from > today) {
+    throw invalid("from", "dashboard.periodInFuture", { from: shown(from), today: shown(today) });
+  }
 
   const days = daysBetween(from, to) + 1;
   if (days > MAX_DASHBOARD_DAYS) {
@@ -57,6 +61,11 @@ export function parseDashboardQuery(input: DashboardInput, today: string): Dashb
   );
 
   return { period, granularity: granularity as Granularity, previous };
+}
+
+/** Returns the period shown when the URL has none: the last 91 days up to today, by week. */
+export function defaultDashboardInput(today: string): Required<DashboardInput> {
+  return { from: addDays(today, -90), to: today, granularity: "week" };
 }
 
 /** Returns the first date of the bucket that contains `date`: the date, its Monday, or the 1st. */
@@ -124,6 +133,11 @@ function requireDate(field: string, text: string | undefined): string {
 
 function invalid(field: string, message: string, values: Record<string, string | number>) {
   return new AppError("VALIDATION", message, { values, fields: [{ field, message, values }] });
+}
+
+// dd/mm/yyyy, as dates appear everywhere else in the interface.
+function shown(date: string): string {
+  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 }
 
 function utcDay(date: string): number {

@@ -7,6 +7,7 @@ describe("role permissions", () => {
   it("shows each role only the areas it may open", () => {
     expect(navigationFor("ADMIN").map((item) => item.href)).toEqual([
       "/lookup",
+      "/dashboard",
       "/sessions/console",
       "/sessions/inbox",
       "/sessions",
@@ -19,6 +20,7 @@ describe("role permissions", () => {
     ]);
     expect(navigationFor("MANAGER").map((item) => item.href)).toEqual([
       "/lookup",
+      "/dashboard",
       "/sessions",
       "/customers",
       "/reports",
