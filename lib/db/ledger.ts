@@ -1,5 +1,6 @@
 // The one place that changes minutes. Every entry is appended inside a transaction that also moves
-// the customer's cached balance by the same amount, so the balance always equals the ledger's sum.
+// the customer's cached balance by the same amount, so the balance always equals the ledger's sum,
+// and adds the entry to the dashboard's per-day totals (daily-totals.ts).
 import {
   assertValidChange,
   type LedgerKind,

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { verifyPassword } from "@/lib/auth/password";
+import { findDailyTotalDifferences } from "@/lib/db/daily-totals";
 import { balanceStatus, LEDGER_KINDS } from "@/lib/domain/ledger";
 import { isValidVatNumber } from "@/lib/domain/vat-number";
 import { DEMO_ACCOUNTS } from "@/prisma/seed/accounts";
@@ -278,6 +279,11 @@ describe("demo data", () => {
 
     expect(sessions.length).toBeGreaterThan(1_000);
     expect(sessions.every((session) => session.operatorId === operator.id)).toBe(true);
+  });
+
+  it("daily totals match the demo ledger", async () => {
+    expect(await testDb().dailyTotal.count()).toBeGreaterThan(0);
+    expect(await findDailyTotalDifferences(testDb())).toEqual([]);
   });
 
   it("second call on a seeded database adds nothing", async () => {
