@@ -60,7 +60,8 @@ export function DashboardBarChart({ series, rows, period, granularity, stacked }
 
   return (
     <BarChart
-      className="h-64"
+      // Stacked charts have up to eleven legend entries above the bars.
+      className={stacked ? "h-96" : "h-72"}
       data={data}
       index="bucket"
       categories={series.map((item) => item.label)}

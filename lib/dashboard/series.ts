@@ -20,13 +20,26 @@ const FIXED_SERIES: Record<string, string> = {
   [NO_OPERATOR_KEY]: "series.noOperator",
 };
 
-/** Returns the legend label of a series; customers carry their code, since names can repeat. */
-export function seriesLabel(series: ChartSeries, t: Translate): string {
+// Longest customer name in a legend label; eleven full names left no room for the bars.
+const LEGEND_NAME_LENGTH = 22;
+
+/**
+ * Returns the legend label of a series. A customer's starts with its code, which keeps labels
+ * unique when names repeat. On screen the name is shortened to LEGEND_NAME_LENGTH characters;
+ * exports (`full`) keep it whole.
+ */
+export function seriesLabel(series: ChartSeries, t: Translate, full = false): string {
   const fixed = FIXED_SERIES[series.key];
   if (fixed) return t(fixed);
-  if (series.code) return `${series.name} (${series.code})`;
+  if (!series.code) return series.name;
+  if (full) return `${series.code} ${series.name}`;
 
-  return series.name;
+  const name =
+    series.name.length > LEGEND_NAME_LENGTH
+      ? `${series.name.slice(0, LEGEND_NAME_LENGTH - 1).trimEnd()}…`
+      : series.name;
+
+  return `${series.code} ${name}`;
 }
 
 export function drillTarget(chart: DashboardChartId, series: ChartSeries): DrillTarget {

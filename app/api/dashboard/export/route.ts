@@ -35,7 +35,7 @@ export const GET = handleRoute("dashboard.export", async (request: Request) => {
   const table = chartTable(data, {
     period,
     dateHeaders: [t("export.bucketStart"), t("export.bucketEnd")],
-    seriesLabels: data.series.map((series) => seriesLabel(series, (key) => t(key as never))),
+    seriesLabels: data.series.map((series) => seriesLabel(series, (key) => t(key as never), true)),
   });
   const bytes =
     format === "csv" ? renderChartCsv(table) : await renderChartXlsx(table, t(`charts.${chart}`));
