@@ -7,6 +7,7 @@ import { Card } from "@tremor/react";
 import { getCurrentUser, requirePagePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
+import { applyDueExpiries } from "@/lib/db/credit-expiry";
 import { getCustomerOrThrow, isCustomerId, listLedgerEntries } from "@/lib/db/customers";
 import { listDevices } from "@/lib/db/devices";
 import { getGlobalBillingRules } from "@/lib/db/sessions";
@@ -52,6 +53,8 @@ export default async function CustomerPage({ params, searchParams }: Props) {
   const page = parsePage((await searchParams).page);
   const t = await getTranslations();
 
+  // Expired credit leaves the balance before it is shown, also between the scheduled runs.
+  if (isCustomerId(id)) await applyDueExpiries(getDb(), { customerId: id });
   const customer = await loadCustomer(id);
   const ledger = await listLedgerEntries(getDb(), { customerId: id, page });
   const devices = await listDevices(getDb(), id);
