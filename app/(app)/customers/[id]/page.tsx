@@ -157,7 +157,7 @@ export default async function CustomerPage({ params, searchParams }: Props) {
         <h2 className="px-6 pt-4 font-medium text-tremor-content-strong">
           {t("customers.ledger.title")}
         </h2>
-        <LedgerTable rows={ledger.rows} />
+        <LedgerTable rows={ledger.rows} canReverse={can(user.role, "reverseLedgerEntry")} />
       </Card>
       <Pagination
         basePath={`/customers/${customer.id}`}
