@@ -14,7 +14,7 @@ import { getGlobalBillingRules } from "@/lib/db/sessions";
 import { readCustomerBillingRules } from "@/lib/db/sessions/customer-billing-rules";
 import { resolveBillingRules } from "@/lib/domain/billing-rules";
 import { isAppError } from "@/lib/errors";
-import { formatDate, formatMinutes } from "@/lib/i18n/format";
+import { formatMinutes } from "@/lib/i18n/format";
 import { BalanceValue } from "@/components/customers/balance-value";
 import { ContractManager } from "@/components/customers/contract-manager";
 import { DeviceManager } from "@/components/customers/device-manager";
