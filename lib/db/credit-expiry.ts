@@ -1,8 +1,8 @@
 // Records expired credit: one ADJUSTMENT entry per expired top-up, keyed `expiry:<top-up id>`, so
 // running this again, or from two processes at once, records each expiry once.
-import { dueExpiries, type DueExpiry, type ExpiryLedgerEntry } from "@/lib/domain/credit-expiry";
+import { dueExpiries, type ExpiryLedgerEntry } from "@/lib/domain/credit-expiry";
+import { expiryComment } from "@/lib/domain/credit-expiry-comment";
 import { isAppError } from "@/lib/errors";
-import { formatDate, formatDateTime, formatMinutes } from "@/lib/i18n/format";
 import { logger } from "@/lib/logger";
 
 import type { Db, Tx } from "./client";
@@ -100,14 +100,4 @@ async function expireCustomerCredit(tx: Tx, customerId: string, now: Date): Prom
   }
 
   return created.length;
-}
-
-// Stored in Italian, the business language of the ledger, like the other generated comments; the
-// ledger page shows its own translated text for these entries.
-function expiryComment(expiry: DueExpiry): string {
-  return (
-    `Credito scaduto: ${formatMinutes(expiry.minutes)} minuti non usati della ricarica del ` +
-    `${formatDate(expiry.topUpOccurredAt)} (${formatMinutes(expiry.topUpMinutes)} minuti), ` +
-    `scaduta il ${formatDateTime(expiry.expiresAt)}`
-  );
 }
