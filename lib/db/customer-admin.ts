@@ -116,14 +116,14 @@ async function lockCustomer(tx: Tx, customerId: string): Promise<Customer> {
 
 // Codes are compared without case, because the ERP and the operators type them either way.
 async function assertCodeFree(tx: Tx, code: string, exceptId: string | null) {
-  const taken = await tx.customer.findFirst({
+  const holder = await tx.customer.findFirst({
     where: {
       code: { equals: code, mode: "insensitive" },
       ...(exceptId ? { id: { not: exceptId } } : {}),
     },
     select: { id: true },
   });
-  if (taken) throw codeTaken(code);
+  if (holder) throw codeTaken(code);
 }
 
 function codeTaken(code: string) {

@@ -86,8 +86,8 @@ export interface PostpaidInvoice {
 /**
  * Bills each listed customer for what it consumed in `month`, with its invoice reference, in one
  * transaction, and returns the entries. Nothing is written when any customer is not postpaid, has
- * nothing to bill, or was already billed for the month; a concurrent close of the same month
- * fails on the unique idempotency key instead of billing twice.
+ * nothing to bill, or was already billed for the month. The unique idempotency key also keeps a
+ * month from being billed twice if two closes slip past these checks.
  */
 export async function closePostpaidPeriod(
   db: Db,
@@ -102,7 +102,8 @@ export async function closePostpaidPeriod(
 
   return runLedgerTransaction(db, async (tx) => {
     const ids = invoices.map((invoice) => invoice.customerId);
-    // Locked in a fixed order, so two closes cannot wait on each other.
+    // The rows are locked in id order, so two concurrent closes cannot deadlock. The second one
+    // then sees the first one's billings and is rejected as already billed.
     await tx.$queryRaw`
       SELECT 1 FROM "Customer" WHERE "id" = ANY(${[...ids].sort()}::text[])
       ORDER BY "id" FOR UPDATE`;

@@ -33,7 +33,7 @@ interface Lot {
   expiryHandled: boolean;
 }
 
-// Which lots a debit took its minutes from, so a reversal of the debit gives them back.
+// The lots a debit took its minutes from, kept so that a reversal of the debit gives them back.
 interface Allocation {
   lot: Lot | null;
   minutes: number;
@@ -41,8 +41,8 @@ interface Allocation {
 
 /**
  * Returns the top-ups whose expiry is at or before `now` and that still had unused minutes then,
- * with those minutes, in expiry order. Top-ups that already have a recorded expiry entry are
- * never returned again, so recording the result twice cannot happen.
+ * with those minutes, in expiry order. A top-up that already has a recorded expiry entry (one with
+ * `expiredTopUpId` naming it) is not returned again.
  *
  * Credits other than top-ups (postpaid billings, positive adjustments) never expire. A negative
  * balance is consumption waiting for credit, so the next credit pays it first. A reversed top-up
@@ -68,7 +68,13 @@ export function dueExpiries(entries: readonly ExpiryLedgerEntry[], now: Date): D
       if (recordedEntry) {
         // The recorded minutes leave this lot first; any excess is an ordinary debit.
         state.expireLot(lot, -recordedEntry.minutes);
-      } else if (!lot.closed && lot.remaining > 0 && topUp && lot.expiresAt && lot.expiresAt <= now) {
+      } else if (
+        !lot.closed &&
+        lot.remaining > 0 &&
+        topUp &&
+        lot.expiresAt &&
+        lot.expiresAt <= now
+      ) {
         due.push({
           topUpId: lot.entryId,
           minutes: lot.remaining,
@@ -159,10 +165,10 @@ class FifoState {
       if (left === 0) break;
       if (lot.closed || lot.remaining === 0) continue;
 
-      const taken = Math.min(lot.remaining, left);
-      lot.remaining -= taken;
-      left -= taken;
-      used.push({ lot, minutes: taken });
+      const drawn = Math.min(lot.remaining, left);
+      lot.remaining -= drawn;
+      left -= drawn;
+      used.push({ lot, minutes: drawn });
     }
     if (left > 0) {
       this.deficit += left;
@@ -198,8 +204,8 @@ class FifoState {
     if (free > 0) this.credit(`${debitId}:refund`, free, null);
   }
 
-  // Cancelling a top-up removes what is left of it; minutes already used are taken from the
-  // other lots, as if the top-up had never been there.
+  // Cancelling a top-up removes what is left of it. The minutes already used from it are taken
+  // from the other lots, as if the top-up had never been there.
   private reverseTopUp(entry: ExpiryLedgerEntry): void {
     const lot = entry.reversesId ? this.lotsById.get(entry.reversesId) : undefined;
     const cancelled = -entry.minutes;

@@ -1,6 +1,6 @@
-// Expiring credit in the demo: one prepaid customer receives free minutes valid for thirty days,
-// and the part it did not use in time leaves the balance through the automatic expiry entry that
-// the app itself would record, so the customer's ledger shows an expired top-up.
+// Expiring credit in the demo. One prepaid customer receives free minutes valid for thirty days.
+// The part it did not use in time leaves the balance through the same expiry entry that the app
+// records, so the customer's ledger shows an expired top-up.
 import { dueExpiries, type ExpiryLedgerEntry } from "@/lib/domain/credit-expiry";
 import { expiryComment } from "@/lib/domain/credit-expiry-comment";
 
