@@ -19,6 +19,7 @@ export const MESSAGE_NAMESPACES = [
   "apiKeys",
   "reports",
   "dashboard",
+  "billing",
 ] as const;
 
 export function isLocale(value: string | undefined | null): value is Locale {

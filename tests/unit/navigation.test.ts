@@ -13,6 +13,7 @@ describe("role permissions", () => {
       "/sessions",
       "/customers",
       "/reports",
+      "/billing/close",
       "/imports/registry",
       "/imports/sessions",
       "/settings/billing",
