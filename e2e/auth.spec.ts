@@ -15,6 +15,8 @@ const NAVIGATION = {
     "Importa teleassistenze",
     "Regole fatturazione",
     "Chiavi API",
+    "Utenti",
+    "Registro attività",
   ],
   MANAGER: ["Consultazione saldo", "Teleassistenze", "Clienti", "Report"],
   OPERATOR: ["Consultazione saldo", "Console", "Da assegnare", "Teleassistenze"],

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
@@ -12,7 +13,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (!user) redirect("/login");
 
   const t = await getTranslations("common");
-  const items = navigationFor(user.role).map((item) => ({
+  // A temporary password opens only the account page, so no other area is offered.
+  const allowed = user.mustChangePassword ? [] : navigationFor(user.role);
+  const items = allowed.map((item) => ({
     href: item.href,
     label: t(`nav.${item.label}`),
   }));
@@ -24,9 +27,13 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <span className="font-semibold text-tremor-content-strong">{t("appName")}</span>
           <NavLinks items={items} />
           <div className="ml-auto flex items-center gap-3">
-            <span className="text-tremor-default text-tremor-content" data-testid="current-user">
+            <Link
+              href="/account"
+              className="text-tremor-default text-tremor-content hover:underline"
+              data-testid="current-user"
+            >
               {user.name} · {t(`roles.${user.role}`)}
-            </span>
+            </Link>
             <LocaleSwitcher />
             <SignOutButton />
           </div>

@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   manageApiKeys: ["ADMIN"],
   viewReports: ["ADMIN", "MANAGER"],
   manageReportTemplates: ["ADMIN"],
+  manageUsers: ["ADMIN"],
+  viewAuditTrail: ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -18,6 +18,9 @@ export const MESSAGE_NAMESPACES = [
   "sessionImport",
   "apiKeys",
   "reports",
+  "users",
+  "audit",
+  "setup",
 ] as const;
 
 export function isLocale(value: string | undefined | null): value is Locale {

@@ -16,6 +16,8 @@ describe("role permissions", () => {
       "/imports/sessions",
       "/settings/billing",
       "/settings/api-keys",
+      "/settings/users",
+      "/audit",
     ]);
     expect(navigationFor("MANAGER").map((item) => item.href)).toEqual([
       "/lookup",
