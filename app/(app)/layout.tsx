@@ -3,12 +3,15 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
 import { getCurrentUser } from "@/lib/auth/guards";
+import { getDb } from "@/lib/db/client";
+import { needsSetup } from "@/lib/db/setup";
 import { LocaleSwitcher } from "@/components/layout/locale-switcher";
 import { NavLinks } from "@/components/layout/nav-links";
 import { navigationFor } from "@/components/layout/navigation";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  if (await needsSetup(getDb())) redirect("/setup");
   const user = await getCurrentUser();
   if (!user) redirect("/login");
 
