@@ -2,8 +2,8 @@
 //
 // `next start` copies the socket address into X-Forwarded-For only when the request has no such
 // header (next 16.5, server/base-server.js), so a client that connects directly can write any
-// value there. The header is therefore read only when TRUSTED_PROXIES says how many reverse
-// proxies of our own stand in front of the app. Each of them appends the address it received the
+// value there. The header is therefore read only when TRUSTED_PROXIES gives the number of reverse
+// proxies of our own in front of the app. Each of them appends the address it received the
 // request from, so the entry that many places from the right was written by the outermost proxy.
 
 /**

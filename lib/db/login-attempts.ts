@@ -30,7 +30,7 @@ export async function beginSignInAttempt(
   address: string | null,
 ): Promise<SignInAttempt> {
   return db.$transaction(async (tx) => {
-    // Always the email first, then the address, so two attempts never wait on each other.
+    // Always the email first, then the address, so two attempts cannot deadlock.
     await lockText(tx, EMAIL_LOCK_SPACE, email);
     if (address !== null) await lockText(tx, ADDRESS_LOCK_SPACE, address);
 

@@ -15,7 +15,7 @@ const SETUP_LOCK_KEY = 7303;
 const globalForSetup = globalThis as unknown as { setupDone?: boolean };
 
 /**
- * Returns true while no active administrator exists. Once one does, the answer is kept in
+ * Returns true while no active administrator exists. Once one exists, the result is cached in
  * memory: the last active administrator cannot be demoted or deactivated, so it cannot change.
  */
 export async function needsSetup(db: Db): Promise<boolean> {
@@ -40,8 +40,8 @@ export async function completeSetup(db: Db, input: SetupInput): Promise<{ adminI
     const admins = await tx.user.count({ where: { role: "ADMIN", active: true } });
     if (admins > 0) throw new AppError("CONFLICT", "setup.alreadyDone");
 
-    const taken = await tx.user.findUnique({ where: { email: input.adminEmail } });
-    if (taken) {
+    const existingUser = await tx.user.findUnique({ where: { email: input.adminEmail } });
+    if (existingUser) {
       const values = { email: input.adminEmail };
       throw new AppError("CONFLICT", "users.emailTaken", {
         values,

@@ -8,7 +8,7 @@ import { handleRoute } from "@/lib/http/respond";
 import { logger } from "@/lib/logger";
 import { setupSchema } from "@/lib/validations/setup";
 
-// Open without a session, because no user exists yet. Once an administrator exists it answers 404,
+// Open without a session, because no user exists yet. Once an administrator exists it returns 404,
 // like the page.
 export const POST = handleRoute("setup.complete", async (request: Request) => {
   const db = getDb();

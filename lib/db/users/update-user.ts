@@ -16,8 +16,7 @@ export async function changeUserRole(
   options: { id: string; role: Role; actorId: string },
 ): Promise<UserSummary> {
   return db.$transaction(async (tx) => {
-    // Administrators are locked before the target row, in every transaction, so two of these never
-    // wait on each other in opposite orders.
+    // Both functions here lock the administrators before the target row, so they cannot deadlock.
     await lockActiveAdmins(tx);
     const user = await lockUser(tx, options.id);
     if (user.role === options.role) return user;
