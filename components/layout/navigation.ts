@@ -20,6 +20,8 @@ const ITEMS: NavigationItem[] = [
   { href: "/imports/sessions", label: "sessionImport", permission: "importSessions" },
   { href: "/settings/billing", label: "billingSettings", permission: "manageBillingRules" },
   { href: "/settings/api-keys", label: "apiKeys", permission: "manageApiKeys" },
+  { href: "/settings/users", label: "users", permission: "manageUsers" },
+  { href: "/audit", label: "auditTrail", permission: "viewAuditTrail" },
 ];
 
 /** Returns the navigation entries `role` may open, in display order. */

@@ -3,9 +3,10 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 
 import { getDb } from "@/lib/db/client";
-import { clearFailedSignIns, isSignInBlocked, recordFailedSignIn } from "@/lib/db/login-attempts";
+import { beginSignInAttempt, clearFailedSignIns } from "@/lib/db/login-attempts";
 import { logger } from "@/lib/logger";
 
+import { clientAddress, trustedProxyCount } from "./client-address";
 import { verifyPassword } from "./password";
 
 // Error codes the sign-in form translates; next-auth passes the thrown message to the client.
@@ -24,13 +25,6 @@ const credentialsSchema = z.object({
 // the response time does not reveal which emails have an account.
 const UNKNOWN_USER_HASH = "$2b$12$a2oHzgCujy5y0zy2JU9ZS.cntchlNcByHZkhZD.fmj5rgSTTjavKS";
 
-function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-
-  return first || "unknown";
-}
-
 export const authOptions: NextAuthOptions = {
   // Set by scripts/start.mjs from .data/auth-secret unless the deployment provides its own.
   secret: process.env.NEXTAUTH_SECRET,
@@ -45,9 +39,11 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
 
         const { email, password } = parsed.data;
-        const address = clientAddress(request?.headers);
+        const address = clientAddress(request?.headers, trustedProxyCount());
         const db = getDb();
-        if (await isSignInBlocked(db, email, address)) {
+        // Counted as a failure before the password is checked, so parallel guesses see each other.
+        const attempt = await beginSignInAttempt(db, email, address);
+        if (attempt.blocked) {
           logger.warn({ email, address }, "sign-in rate limited");
           throw new Error(SIGN_IN_ERRORS.rateLimited);
         }
@@ -56,7 +52,6 @@ export const authOptions: NextAuthOptions = {
         const matches = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
         const valid = user !== null && user.active && matches;
         if (!user || !valid) {
-          await recordFailedSignIn(db, email, address);
           logger.info({ email, address }, "sign-in failed");
           return null;
         }

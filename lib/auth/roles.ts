@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   viewReports: ["ADMIN", "MANAGER"],
   viewDashboard: ["ADMIN", "MANAGER"],
   manageReportTemplates: ["ADMIN"],
+  manageUsers: ["ADMIN"],
+  viewAuditTrail: ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -20,6 +20,9 @@ export const MESSAGE_NAMESPACES = [
   "reports",
   "dashboard",
   "billing",
+  "users",
+  "audit",
+  "setup",
 ] as const;
 
 export function isLocale(value: string | undefined | null): value is Locale {

@@ -18,6 +18,8 @@ describe("role permissions", () => {
       "/imports/sessions",
       "/settings/billing",
       "/settings/api-keys",
+      "/settings/users",
+      "/audit",
     ]);
     expect(navigationFor("MANAGER").map((item) => item.href)).toEqual([
       "/lookup",
