@@ -16,6 +16,11 @@ const ITEMS: NavigationItem[] = [
   { href: "/reports", label: "reports", permission: "viewReports" },
   { href: "/imports/registry", label: "registryImport", permission: "importRegistry" },
   { href: "/imports/sessions", label: "sessionImport", permission: "importSessions" },
+  {
+    href: "/imports/opening-balances",
+    label: "openingBalances",
+    permission: "importOpeningBalances",
+  },
   { href: "/settings/billing", label: "billingSettings", permission: "manageBillingRules" },
   { href: "/settings/api-keys", label: "apiKeys", permission: "manageApiKeys" },
 ];

@@ -8,6 +8,7 @@ export const PERMISSIONS = {
   viewCustomers: ["ADMIN", "MANAGER"],
   recordLedgerEntry: ["ADMIN"],
   importRegistry: ["ADMIN"],
+  importOpeningBalances: ["ADMIN"],
   viewSessions: ["ADMIN", "MANAGER", "OPERATOR"],
   operateSessions: ["ADMIN", "OPERATOR"],
   assignSessions: ["ADMIN", "OPERATOR"],

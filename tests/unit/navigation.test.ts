@@ -14,6 +14,7 @@ describe("role permissions", () => {
       "/reports",
       "/imports/registry",
       "/imports/sessions",
+      "/imports/opening-balances",
       "/settings/billing",
       "/settings/api-keys",
     ]);
