@@ -11,8 +11,7 @@ import { saveRegistryMapping } from "./saved-mapping";
 import {
   deactivateCustomers,
   insertDevices,
-  insertNewCustomers,
-  updateChangedCustomers,
+  upsertCustomers,
 } from "./write-customers";
 
 export type RegistryImportPhase = "reading" | "checking" | "writing" | "devices" | "deactivating";
@@ -80,8 +79,9 @@ export async function commitRegistryImport(
         report("writing", 0, mapped.rows.length);
         for (let start = 0; start < mapped.rows.length; start += BATCH_ROWS) {
           const batch = mapped.rows.slice(start, start + BATCH_ROWS);
-          written.new += await insertNewCustomers(tx, mapped.fields, batch);
-          written.updated += await updateChangedCustomers(tx, mapped.fields, batch);
+          const batchCounts = await upsertCustomers(tx, mapped.fields, batch);
+          written.new += batchCounts.inserted;
+          written.updated += batchCounts.updated;
           report("writing", start + batch.length, mapped.rows.length);
         }
 

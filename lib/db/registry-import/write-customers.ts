@@ -20,41 +20,37 @@ function fieldArrays(fields: RegistryField[], rows: RegistryRow[]): Prisma.Sql {
   );
 }
 
-/** Inserts the rows whose code is not stored and returns how many were inserted. */
-export async function insertNewCustomers(
-  tx: Tx,
-  fields: RegistryField[],
-  rows: RegistryRow[],
-): Promise<number> {
-  const ids = rows.map(() => createId());
-
-  return tx.$executeRaw`
-    INSERT INTO "Customer" ("id", ${columnList(fields)}, "updatedAt")
-    SELECT "id", ${columnList(fields)}, now()
-    FROM unnest(${ids}::text[], ${fieldArrays(fields, rows)}) AS imported("id", ${columnList(fields)})
-    ON CONFLICT ("code") DO NOTHING`;
-}
-
 /**
- * Updates the mapped fields of stored customers whose values differ, and returns how many changed.
- * Rows inserted just before compare equal here, so the count is of existing customers only.
+ * Inserts the rows whose code is not stored and updates the mapped fields of stored customers whose
+ * values differ, in one statement, and returns how many were inserted and updated. An unchanged
+ * customer is not written, so its `updatedAt` stays. `xmax = 0` holds only for a row version
+ * this statement inserted, which tells the two apart.
  */
-export async function updateChangedCustomers(
+export async function upsertCustomers(
   tx: Tx,
   fields: RegistryField[],
   rows: RegistryRow[],
-): Promise<number> {
+): Promise<{ inserted: number; updated: number }> {
+  const ids = rows.map(() => createId());
   const updatable = fields.filter((field) => field !== "code");
   const assignments = Prisma.join(
-    updatable.map((field) => Prisma.raw(`"${field}" = imported."${field}"`)),
+    updatable.map((field) => Prisma.raw(`"${field}" = excluded."${field}"`)),
   );
 
-  return tx.$executeRaw`
-    UPDATE "Customer" AS stored
-    SET ${assignments}, "updatedAt" = now()
-    FROM unnest(${fieldArrays(fields, rows)}) AS imported(${columnList(fields)})
-    WHERE stored."code" = imported."code"
-      AND ROW(${columnList(updatable, "stored")}) IS DISTINCT FROM ROW(${columnList(updatable, "imported")})`;
+  const [result] = await tx.$queryRaw<{ inserted: number; updated: number }[]>`
+    WITH written AS (
+      INSERT INTO "Customer" AS stored ("id", ${columnList(fields)}, "updatedAt")
+      SELECT "id", ${columnList(fields)}, now()
+      FROM unnest(${ids}::text[], ${fieldArrays(fields, rows)}) AS imported("id", ${columnList(fields)})
+      ON CONFLICT ("code") DO UPDATE SET ${assignments}, "updatedAt" = now()
+      WHERE ROW(${columnList(updatable, "stored")}) IS DISTINCT FROM ROW(${columnList(updatable, "excluded")})
+      RETURNING (xmax = 0) AS "inserted"
+    )
+    SELECT count(*) FILTER (WHERE "inserted")::int AS "inserted",
+           count(*) FILTER (WHERE NOT "inserted")::int AS "updated"
+    FROM written`;
+
+  return result;
 }
 
 /**
