@@ -33,7 +33,7 @@ export interface OpeningBalanceAnalysis {
   rows: MatchedOpeningBalance[];
   rejected: RejectedOpeningBalance[];
   digest: string;
-  // When the same balances were imported before, when that was.
+  // Time of the earlier import of the same balances, or null.
   importedAt: Date | null;
 }
 

@@ -34,7 +34,7 @@ export interface RegistryAnalysis {
   comparison: RegistryComparison;
   // Devices of the valid rows that are not stored yet.
   newDevices: ImportedDevice[];
-  // Active customers missing from the file, listed whether or not the mapping asks to mark them
+  // Active customers missing from the file, listed whether or not the mapping sets deactivateMissing to mark them
   // inactive.
   missing: MissingCustomer[];
 }
@@ -135,8 +135,12 @@ async function loadMissingCustomers(
   db: Db | Tx,
   codesInFile: Set<string>,
 ): Promise<MissingCustomer[]> {
+  // An anti-join rather than NOT (code = ANY(...)), which compares every stored code with every
+  // code of the file.
   return db.$queryRaw<MissingCustomer[]>`
-    SELECT "code", "name" FROM "Customer"
-    WHERE "active" AND NOT ("code" = ANY(${[...codesInFile]}::text[]))
-    ORDER BY "code"`;
+    SELECT c."code", c."name" FROM "Customer" c
+    WHERE c."active" AND NOT EXISTS (
+      SELECT 1 FROM unnest(${[...codesInFile]}::text[]) AS file("code") WHERE file."code" = c."code"
+    )
+    ORDER BY c."code"`;
 }

@@ -8,11 +8,7 @@ import { isUniqueViolation } from "../ledger";
 import { analyseRegistry, readRegistryFile, type RegistryImportInput } from "./analyse";
 import { countsOf, type RegistryImportCounts } from "./preview";
 import { saveRegistryMapping } from "./saved-mapping";
-import {
-  deactivateCustomers,
-  insertDevices,
-  upsertCustomers,
-} from "./write-customers";
+import { deactivateCustomers, insertDevices, upsertCustomers } from "./write-customers";
 
 export type RegistryImportPhase = "reading" | "checking" | "writing" | "devices" | "deactivating";
 
@@ -26,7 +22,7 @@ export interface RegistryImportProgress {
 export interface RegistryCommitInput extends RegistryImportInput {
   actorId: string | null;
   // Whether the user chose to import the valid rows and leave the rejected ones out. Without it,
-  // a file with rejected rows is refused, so nothing is half-applied by accident.
+  // a file with rejected rows is rejected as a whole, so nothing is half-applied by accident.
   skipRejected?: boolean;
   onProgress?: (progress: RegistryImportProgress) => void;
 }
@@ -40,7 +36,7 @@ const BATCH_ROWS = 5000;
 
 /**
  * Writes the file in one transaction with one audit event, and returns what was written: new and
- * changed customers (only mapped fields), new devices, and, when the mapping asks, customers
+ * changed customers (only mapped fields), new devices, and, when the mapping sets deactivateMissing, customers
  * missing from the file marked inactive. Balances and the ledger never change. Saves the mapping
  * for the next import.
  *

@@ -24,7 +24,7 @@ function fieldArrays(fields: RegistryField[], rows: RegistryRow[]): Prisma.Sql {
  * Inserts the rows whose code is not stored and updates the mapped fields of stored customers whose
  * values differ, in one statement, and returns how many were inserted and updated. An unchanged
  * customer is not written, so its `updatedAt` stays. `xmax = 0` holds only for a row version
- * this statement inserted, which tells the two apart.
+ * this statement inserted, which distinguishes the two.
  */
 export async function upsertCustomers(
   tx: Tx,
