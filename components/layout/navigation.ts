@@ -18,6 +18,11 @@ const ITEMS: NavigationItem[] = [
   { href: "/billing/close", label: "postpaidClose", permission: "closePostpaidPeriod" },
   { href: "/imports/registry", label: "registryImport", permission: "importRegistry" },
   { href: "/imports/sessions", label: "sessionImport", permission: "importSessions" },
+  {
+    href: "/imports/opening-balances",
+    label: "openingBalances",
+    permission: "importOpeningBalances",
+  },
   { href: "/settings/billing", label: "billingSettings", permission: "manageBillingRules" },
   { href: "/settings/api-keys", label: "apiKeys", permission: "manageApiKeys" },
   { href: "/settings/users", label: "users", permission: "manageUsers" },

@@ -11,6 +11,7 @@ export const PERMISSIONS = {
   manageCustomers: ["ADMIN"],
   closePostpaidPeriod: ["ADMIN"],
   importRegistry: ["ADMIN"],
+  importOpeningBalances: ["ADMIN"],
   viewSessions: ["ADMIN", "MANAGER", "OPERATOR"],
   operateSessions: ["ADMIN", "OPERATOR"],
   assignSessions: ["ADMIN", "OPERATOR"],

@@ -16,6 +16,7 @@ export const MESSAGE_NAMESPACES = [
   "imports",
   "sessions",
   "sessionImport",
+  "openingBalances",
   "apiKeys",
   "reports",
   "dashboard",

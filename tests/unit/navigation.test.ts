@@ -16,6 +16,7 @@ describe("role permissions", () => {
       "/billing/close",
       "/imports/registry",
       "/imports/sessions",
+      "/imports/opening-balances",
       "/settings/billing",
       "/settings/api-keys",
       "/settings/users",
