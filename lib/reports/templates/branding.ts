@@ -1,6 +1,7 @@
 // Turns a stored template version into the branding the renderers read, for one UI language.
 import type { CompanyDetails, ReportTemplate } from "@/lib/db/report-templates";
 import type { Locale } from "@/lib/i18n/config";
+import type { ReportTemplateInput } from "@/lib/validations/report-template";
 
 import { columnLabels } from "../table";
 import {
@@ -79,5 +80,28 @@ export function brandingFromTemplate(options: {
     fields,
     labels: { ...defaults, ...storedLabels(template.labels)[locale] },
     templateVersion: template.version,
+  };
+}
+
+/** Builds the branding of a template that is being edited and not saved yet, for the preview. */
+export function brandingFromInput(options: {
+  kind: ReportKind;
+  input: ReportTemplateInput;
+  logo: ReportBranding["logo"];
+  version: number;
+  locale: Locale;
+}): ReportBranding {
+  const { kind, input, locale } = options;
+
+  return {
+    companyName: input.companyName,
+    header: issuerHeader(input.address, input.vatNumber),
+    footer: input.footer,
+    logo: options.logo,
+    accentColor: input.accentColor,
+    paperSize: input.paperSize,
+    fields: input.fields,
+    labels: { ...columnLabels(kind, locale), ...input.labels[locale] },
+    templateVersion: options.version,
   };
 }
