@@ -14,6 +14,7 @@ const ITEMS: NavigationItem[] = [
   { href: "/sessions", label: "sessions", permission: "viewSessions" },
   { href: "/customers", label: "customers", permission: "viewCustomers" },
   { href: "/reports", label: "reports", permission: "viewReports" },
+  { href: "/reports/templates", label: "reportTemplates", permission: "manageReportTemplates" },
   { href: "/imports/registry", label: "registryImport", permission: "importRegistry" },
   { href: "/imports/sessions", label: "sessionImport", permission: "importSessions" },
   { href: "/settings/billing", label: "billingSettings", permission: "manageBillingRules" },

@@ -12,6 +12,7 @@ describe("role permissions", () => {
       "/sessions",
       "/customers",
       "/reports",
+      "/reports/templates",
       "/imports/registry",
       "/imports/sessions",
       "/settings/billing",
