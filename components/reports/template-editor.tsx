@@ -174,7 +174,11 @@ export function TemplateEditor(props: {
 
       <section className="grid gap-4 md:grid-cols-3">
         <h2 className="font-medium md:col-span-3">{t("appearance")}</h2>
-        <FormField label={t("accentColor")} hint={t("accentColorHint")} error={fieldErrors.accentColor}>
+        <FormField
+          label={t("accentColor")}
+          hint={t("accentColorHint")}
+          error={fieldErrors.accentColor}
+        >
           {(control) => (
             <div className="flex items-center gap-2">
               <input

@@ -42,7 +42,9 @@ export function tableXml(options: {
 }): string {
   const { table, accent } = options;
   const total = table.columns.reduce((sum, column) => sum + column.width, 0);
-  const right = table.columns.map((column) => column.type === "integer" || column.type === "decimal");
+  const right = table.columns.map(
+    (column) => column.type === "integer" || column.type === "decimal",
+  );
   const pct = table.columns.map((column) => Math.round((column.width / total) * FULL_WIDTH_PCT));
   const grid = table.columns
     .map((column) => `<w:gridCol w:w="${Math.round((column.width / total) * options.textWidth)}"/>`)

@@ -2,15 +2,7 @@
 // as an SVG image with a PNG fallback (Word versions before 2016 show only PNG), the table and its
 // totals. The tables are written as XML (docx-table.ts), because building them from the docx
 // package's objects is slow.
-import {
-  Document,
-  Footer,
-  Header,
-  ImageRun,
-  Packer,
-  Paragraph,
-  TextRun,
-} from "docx";
+import { Document, Footer, Header, ImageRun, Packer, Paragraph, TextRun } from "docx";
 import { strFromU8, unzipSync } from "fflate";
 import sharp from "sharp";
 

@@ -31,7 +31,9 @@ const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”�
 function isWinAnsi(char: string): boolean {
   const code = char.codePointAt(0) ?? 0;
 
-  return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(char);
+  return (
+    (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(char)
+  );
 }
 
 /**
@@ -57,7 +59,12 @@ export function toWinAnsi(text: string): string {
 }
 
 /** Splits `text` into lines no wider than `width` points, breaking at spaces or inside long words. */
-export function wrapText(text: string, width: number, size: number, weight: FontWeight = "regular") {
+export function wrapText(
+  text: string,
+  width: number,
+  size: number,
+  weight: FontWeight = "regular",
+) {
   if (text === "" || textWidth(text, size, weight) <= width) return [text];
 
   const lines: string[] = [];

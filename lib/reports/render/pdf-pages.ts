@@ -44,7 +44,8 @@ export function pageLayout(
   const content = paper.height - MARGIN - BOTTOM_MARGIN;
   const issuerLines = options.headerLines.reduce(
     (count, line) =>
-      count + (textWidth(line, 8) <= HEADER_TEXT_WIDTH ? 1 : wrapText(line, HEADER_TEXT_WIDTH, 8).length),
+      count +
+      (textWidth(line, 8) <= HEADER_TEXT_WIDTH ? 1 : wrapText(line, HEADER_TEXT_WIDTH, 8).length),
     0,
   );
   const block =

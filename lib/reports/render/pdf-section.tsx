@@ -69,23 +69,41 @@ export interface TablePage {
 
 function paintTable(painter: Painter, page: TablePage, top: number) {
   const accent = page.branding.accentColor;
-  let y = paintRows(painter, page.layout, [page.header], { left: 0, top }, {
-    weight: "bold",
-    color: "#ffffff",
-    background: accent,
-    rule: null,
-  });
-  y = paintRows(painter, page.layout, page.rows, { left: 0, top: y }, {
-    weight: "regular",
-    color: TEXT_COLOR,
-    rule: { position: "below", color: RULE_COLOR, width: 0.5 },
-  });
-  if (page.totals) {
-    paintRows(painter, page.layout, [page.totals], { left: 0, top: y }, {
+  let y = paintRows(
+    painter,
+    page.layout,
+    [page.header],
+    { left: 0, top },
+    {
       weight: "bold",
+      color: "#ffffff",
+      background: accent,
+      rule: null,
+    },
+  );
+  y = paintRows(
+    painter,
+    page.layout,
+    page.rows,
+    { left: 0, top: y },
+    {
+      weight: "regular",
       color: TEXT_COLOR,
-      rule: { position: "above", color: TEXT_COLOR, width: 1 },
-    });
+      rule: { position: "below", color: RULE_COLOR, width: 0.5 },
+    },
+  );
+  if (page.totals) {
+    paintRows(
+      painter,
+      page.layout,
+      [page.totals],
+      { left: 0, top: y },
+      {
+        weight: "bold",
+        color: TEXT_COLOR,
+        rule: { position: "above", color: TEXT_COLOR, width: 1 },
+      },
+    );
   }
 }
 
@@ -158,7 +176,10 @@ function CompanyHeader({ page }: { page: TablePage }) {
         {logo && (
           // eslint-disable-next-line jsx-a11y/alt-text -- react-pdf's Image has no alt attribute.
           <Image
-            src={{ data: Buffer.from(logo.data), format: logo.mime === "image/png" ? "png" : "jpg" }}
+            src={{
+              data: Buffer.from(logo.data),
+              format: logo.mime === "image/png" ? "png" : "jpg",
+            }}
             style={{ height: 28, marginBottom: 4, objectFit: "contain", objectPosition: "left" }}
           />
         )}

@@ -36,10 +36,11 @@ function detectKind(bytes: Uint8Array): Kind | null {
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "jpeg";
 
   const head = new TextDecoder("utf-8", { fatal: false }).decode(bytes.subarray(0, 4096));
-  // An SVG starts with optional XML declaration, comments or whitespace, then the svg element.
-  if (/^\uFEFF?\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!doctype[^>]*>\s*)?<svg[\s>]/i.test(head)) {
-    return "svg";
-  }
+  // An SVG starts with an optional XML declaration, comments and doctype (which may declare
+  // entities in brackets), then the svg element.
+  const svgStart =
+    /^\uFEFF?\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!doctype[^[>]*(\[[\s\S]*?\])?\s*>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>/]/i;
+  if (svgStart.test(head)) return "svg";
 
   return null;
 }

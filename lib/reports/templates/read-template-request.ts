@@ -4,7 +4,13 @@ import { AppError } from "@/lib/errors";
 import { type ReportTemplateInput, reportTemplateSchema } from "@/lib/validations/report-template";
 
 import type { ReportKind } from "../types";
-import { logoTooLarge, MAX_LOGO_BYTES, MAX_LOGO_REQUEST_BYTES, type PreparedLogo, prepareLogo } from "./logo";
+import {
+  logoTooLarge,
+  MAX_LOGO_BYTES,
+  MAX_LOGO_REQUEST_BYTES,
+  type PreparedLogo,
+  prepareLogo,
+} from "./logo";
 
 export interface TemplateRequest {
   input: ReportTemplateInput;
