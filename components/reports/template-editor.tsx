@@ -54,6 +54,9 @@ export function TemplateEditor(props: {
     const data = new FormData(form.current ?? undefined);
     const logo = data.get("logoFile");
     const hasFile = logo instanceof File && logo.size > 0;
+    let logoAction = "keep";
+    if (hasFile) logoAction = "replace";
+    else if (removeLogo) logoAction = "remove";
     const template = {
       fields: fields.filter((field) => field.shown).map((field) => field.key),
       labels,
@@ -63,7 +66,7 @@ export function TemplateEditor(props: {
       footer: data.get("footer"),
       accentColor: data.get("accentColor"),
       paperSize: data.get("paperSize"),
-      logo: hasFile ? "replace" : removeLogo ? "remove" : "keep",
+      logo: logoAction,
     };
     const body = new FormData();
     body.set("template", JSON.stringify(template));

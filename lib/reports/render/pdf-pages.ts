@@ -1,6 +1,6 @@
 // Page geometry and the split of a table into PDF pages, decided before react-pdf lays anything
-// out. Row heights come from measured text (pdf-table.ts), so the split is exact for the rows;
-// only the block above the table on a section's first page is estimated.
+// out. Row heights come from measured text (pdf-table.ts), so the split is exact for the rows. Only
+// the block above the table on a section's first page is estimated.
 import type { PaperSize } from "../template";
 import { textWidth, wrapText } from "./pdf-fonts";
 

@@ -1,7 +1,7 @@
-// Pages of a report section. A section's first page lays out the company header, customer,
-// balances and chart with react-pdf; the table on every page is painted on a Canvas
-// (pdf-table.ts), and continuation pages are a single Canvas, so the node count react-pdf lays
-// out does not grow with the rows. Canvas text uses the standard fonts (see pdf-fonts.ts).
+// Pages of a report section. react-pdf lays out a section's first page: company header, customer,
+// balances and chart. The table on every page is painted on a Canvas (pdf-table.ts), and a
+// continuation page is a single Canvas, so the number of nodes react-pdf lays out does not grow
+// with the rows. Canvas text uses the standard fonts (see pdf-fonts.ts).
 import { Canvas, Image, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 
 import { formatDate, formatMinutes } from "@/lib/i18n/format";
@@ -198,7 +198,7 @@ function CompanyHeader({ page }: { page: TablePage }) {
   );
 }
 
-/** One page of a section: on the first page with header, summary and chart above the table. */
+/** Renders one page of a section, with header, summary and chart above the table on the first. */
 export function SectionPage({ page }: { page: TablePage }) {
   if (page.first) {
     return (
