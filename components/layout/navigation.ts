@@ -16,6 +16,7 @@ const ITEMS: NavigationItem[] = [
   { href: "/customers", label: "customers", permission: "viewCustomers" },
   { href: "/reports", label: "reports", permission: "viewReports" },
   { href: "/billing/close", label: "postpaidClose", permission: "closePostpaidPeriod" },
+  { href: "/reports/templates", label: "reportTemplates", permission: "manageReportTemplates" },
   { href: "/imports/registry", label: "registryImport", permission: "importRegistry" },
   { href: "/imports/sessions", label: "sessionImport", permission: "importSessions" },
   {

@@ -24,6 +24,7 @@ export const MESSAGE_NAMESPACES = [
   "users",
   "audit",
   "setup",
+  "reportTemplates",
 ] as const;
 
 export function isLocale(value: string | undefined | null): value is Locale {

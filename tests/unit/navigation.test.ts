@@ -14,6 +14,7 @@ describe("role permissions", () => {
       "/customers",
       "/reports",
       "/billing/close",
+      "/reports/templates",
       "/imports/registry",
       "/imports/sessions",
       "/imports/opening-balances",
