@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   manageApiKeys: ["ADMIN"],
   viewReports: ["ADMIN", "MANAGER"],
   manageReportTemplates: ["ADMIN"],
+  exportAllStatements: ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
