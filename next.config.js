@@ -6,7 +6,14 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   // The database drivers load WebAssembly and sockets, which the bundler must leave alone.
-  serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "pino"],
+  serverExternalPackages: [
+    "pg",
+    "pg-boss",
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "pino",
+    "archiver",
+  ],
   poweredByHeader: false,
   agentRules: false,
   experimental: {

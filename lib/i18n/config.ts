@@ -18,6 +18,7 @@ export const MESSAGE_NAMESPACES = [
   "sessionImport",
   "apiKeys",
   "reports",
+  "exports",
 ] as const;
 
 export function isLocale(value: string | undefined | null): value is Locale {
