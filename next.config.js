@@ -5,7 +5,8 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 /** @type {import("next").NextConfig} */
 const nextConfig = {
-  // The database drivers load WebAssembly and sockets, which the bundler must leave alone.
+  // Server packages that load WebAssembly, sockets or their own modules at run time (database
+  // drivers, the job queue, the ZIP writer), which the bundler must leave alone.
   serverExternalPackages: [
     "pg",
     "pg-boss",
