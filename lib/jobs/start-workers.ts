@@ -15,7 +15,7 @@ export async function startJobWorkers(): Promise<void> {
   try {
     const boss = await getJobQueue(getPool());
     await startExportWorker(boss, getDb());
-    logger.info({ pid: process.pid }, "export worker started");
+    logger.info("export worker started");
   } catch (error) {
     // The app still serves pages; exports stay queued until a worker starts.
     logger.error({ err: error }, "export worker failed to start");
