@@ -24,6 +24,7 @@ export const PERMISSIONS = {
   manageReportTemplates: ["ADMIN"],
   manageUsers: ["ADMIN"],
   viewAuditTrail: ["ADMIN"],
+  exportAllStatements: ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -25,6 +25,7 @@ export const MESSAGE_NAMESPACES = [
   "audit",
   "setup",
   "reportTemplates",
+  "exports",
 ] as const;
 
 export function isLocale(value: string | undefined | null): value is Locale {
