@@ -82,7 +82,7 @@ function write(options: {
 }): Operation {
   const idempotency = {
     "400": ["api.idempotencyKeyInvalid"],
-    "409": ["api.idempotencyKeyReused"],
+    "409": ["api.idempotencyKeyReused", "api.idempotencyKeyInProgress"],
   };
   const merged: Record<string, string[]> = { ...options.errors };
   for (const [status, reasons] of Object.entries(idempotency)) {
