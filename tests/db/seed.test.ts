@@ -349,5 +349,6 @@ describe("demo data", () => {
     expectSameRows(second.devices, first.devices);
     expectSameRows(second.sessions, first.sessions);
     expectSameRows(second.entries, first.entries);
-  });
+    // Seeds the whole demo data again: about 10 s on an idle machine, more when the cores are busy.
+  }, 180_000);
 });
