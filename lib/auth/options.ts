@@ -12,6 +12,7 @@ import { verifyPassword } from "./password";
 // Error codes the sign-in form translates; next-auth passes the thrown message to the client.
 export const SIGN_IN_ERRORS = {
   rateLimited: "RATE_LIMITED",
+  unavailable: "SIGN_IN_UNAVAILABLE",
   invalid: "CredentialsSignin",
 } as const;
 
@@ -42,7 +43,11 @@ export const authOptions: NextAuthOptions = {
         const address = clientAddress(request?.headers, trustedProxyCount());
         const db = getDb();
         // Counted as a failure before the password is checked, so parallel guesses see each other.
-        const attempt = await beginSignInAttempt(db, email, address);
+        const attempt = await beginSignInAttempt(db, email, address).catch((error: unknown) => {
+          // next-auth sends a thrown message to the client, so a database error gets a fixed code.
+          logger.error({ err: error, email }, "sign-in attempt could not be recorded");
+          throw new Error(SIGN_IN_ERRORS.unavailable);
+        });
         if (attempt.blocked) {
           logger.warn({ email, address }, "sign-in rate limited");
           throw new Error(SIGN_IN_ERRORS.rateLimited);
