@@ -12,8 +12,8 @@ const ADDRESS_LOCK_SPACE = 7302;
 // Stored as the address of attempts whose client address is unknown (no trusted proxy).
 export const UNKNOWN_ADDRESS = "unknown";
 
-// The embedded database serves the app over one connection, so parallel sign-ins queue for it;
-// Prisma's default wait of 2 s for a transaction to start was exceeded under load.
+// The embedded database serves the app over one connection, so parallel sign-ins queue for it.
+// Under load they waited longer than Prisma's default of 2 s for a transaction to start.
 const TRANSACTION_WAIT_MS = 10_000;
 
 export type SignInAttempt = { blocked: true } | { blocked: false; attemptId: string };
