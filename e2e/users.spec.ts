@@ -43,7 +43,7 @@ test("[users] invited user signs in with the temporary password and must change 
   await passwordForm.getByLabel("Nuova password", { exact: true }).fill("short");
   await passwordForm.getByLabel("Ripeti la nuova password").fill("short");
   await passwordForm.getByRole("button", { name: "Cambia password" }).click();
-  await expect(passwordForm.getByText("almeno 10 caratteri")).toBeVisible();
+  await expect(passwordForm.getByText("La password deve avere almeno 10 caratteri.")).toBeVisible();
 
   await passwordForm.getByLabel("Nuova password", { exact: true }).fill("my-own-password-2026");
   await passwordForm.getByLabel("Ripeti la nuova password").fill("my-own-password-2026");

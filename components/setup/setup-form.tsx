@@ -5,6 +5,7 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { FormField } from "@/components/ui/form-field";
 import { sendJson } from "@/components/ui/send-json";
 
 interface FormErrors {
@@ -73,23 +74,19 @@ export function SetupForm() {
     router.refresh();
   }
 
-  const field = (spec: { name: string; type: string; autoComplete: string }) => {
-    const error = errors.fields[spec.name];
-
-    return (
-      <label key={spec.name} className="flex flex-col gap-1 text-tremor-default">
-        {t(`fields.${spec.name}`)}
+  const field = (spec: { name: string; type: string; autoComplete: string }) => (
+    <FormField key={spec.name} label={t(`fields.${spec.name}`)} error={errors.fields[spec.name]}>
+      {(control) => (
         <input
+          {...control}
           name={spec.name}
           type={spec.type}
           autoComplete={spec.autoComplete}
-          aria-invalid={Boolean(error)}
           className={inputClass}
         />
-        {error && <span className="text-tremor-label text-red-700">{error}</span>}
-      </label>
-    );
-  };
+      )}
+    </FormField>
+  );
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
@@ -103,7 +100,7 @@ export function SetupForm() {
         {COMPANY_FIELDS.map(field)}
         <p className="text-tremor-label text-tremor-content">{t("companyHint")}</p>
       </fieldset>
-      {errors.message && (
+      {errors.message && !Object.values(errors.fields).includes(errors.message) && (
         <p role="alert" className="rounded-tremor-small bg-red-50 px-3 py-2 text-red-700">
           {errors.message}
         </p>

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { FormField } from "@/components/ui/form-field";
 import { sendJson } from "@/components/ui/send-json";
 
 interface FormErrors {
@@ -61,19 +62,21 @@ export function ChangePasswordForm({ mustChange }: { mustChange: boolean }) {
       className="flex max-w-sm flex-col gap-3"
     >
       {FIELDS.map((field) => (
-        <label key={field.name} className="flex flex-col gap-1 text-tremor-default">
-          {t(`users.account.${field.name}`)}
-          <input
-            name={field.name}
-            type="password"
-            autoComplete={field.autoComplete}
-            aria-invalid={Boolean(errors.fields[field.name])}
-            className="rounded-tremor-small border border-tremor-border px-3 py-2 shadow-tremor-input"
-          />
-          {errors.fields[field.name] && (
-            <span className="text-tremor-label text-red-700">{errors.fields[field.name]}</span>
+        <FormField
+          key={field.name}
+          label={t(`users.account.${field.name}`)}
+          error={errors.fields[field.name]}
+        >
+          {(control) => (
+            <input
+              {...control}
+              name={field.name}
+              type="password"
+              autoComplete={field.autoComplete}
+              className="rounded-tremor-small border border-tremor-border px-3 py-2 shadow-tremor-input"
+            />
           )}
-        </label>
+        </FormField>
       ))}
       <p className="text-tremor-label text-tremor-content">{t("users.account.passwordHint")}</p>
       <button
@@ -83,7 +86,7 @@ export function ChangePasswordForm({ mustChange }: { mustChange: boolean }) {
       >
         {t("users.account.submit")}
       </button>
-      {errors.message && (
+      {errors.message && !Object.values(errors.fields).includes(errors.message) && (
         <p role="alert" className="text-tremor-default text-red-700">
           {errors.message}
         </p>

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { ROLES } from "@/lib/auth/roles";
+import { FormField } from "@/components/ui/form-field";
 import { sendJson } from "@/components/ui/send-json";
 
 interface FormErrors {
@@ -89,19 +90,17 @@ export function InviteUserForm() {
       >
         <TextField name="email" type="email" label={t("users.invite.email")} errors={errors} />
         <TextField name="name" type="text" label={t("users.invite.name")} errors={errors} />
-        <label className="flex flex-col gap-1 text-tremor-default">
-          {t("users.invite.role")}
-          <select name="role" defaultValue="OPERATOR" className={inputClass}>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {t(`common.roles.${role}`)}
-              </option>
-            ))}
-          </select>
-          {errors.fields.role && (
-            <span className="text-tremor-label text-red-700">{errors.fields.role}</span>
+        <FormField label={t("users.invite.role")} error={errors.fields.role}>
+          {(control) => (
+            <select {...control} name="role" defaultValue="OPERATOR" className={inputClass}>
+              {ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {t(`common.roles.${role}`)}
+                </option>
+              ))}
+            </select>
           )}
-        </label>
+        </FormField>
         <div className="flex items-center gap-3 sm:col-span-3">
           <button
             type="submit"
@@ -110,7 +109,7 @@ export function InviteUserForm() {
           >
             {t("users.invite.submit")}
           </button>
-          {errors.message && (
+          {errors.message && !Object.values(errors.fields).includes(errors.message) && (
             <p role="alert" className="text-tremor-default text-red-700">
               {errors.message}
             </p>
@@ -122,19 +121,17 @@ export function InviteUserForm() {
 }
 
 function TextField(props: { name: string; type: string; label: string; errors: FormErrors }) {
-  const error = props.errors.fields[props.name];
-
   return (
-    <label className="flex flex-col gap-1 text-tremor-default">
-      {props.label}
-      <input
-        name={props.name}
-        type={props.type}
-        maxLength={254}
-        className={inputClass}
-        aria-invalid={Boolean(error)}
-      />
-      {error && <span className="text-tremor-label text-red-700">{error}</span>}
-    </label>
+    <FormField label={props.label} error={props.errors.fields[props.name]}>
+      {(control) => (
+        <input
+          {...control}
+          name={props.name}
+          type={props.type}
+          maxLength={254}
+          className={inputClass}
+        />
+      )}
+    </FormField>
   );
 }

@@ -12,6 +12,7 @@ import { verifyPassword } from "./password";
 // Error codes the sign-in form translates; next-auth passes the thrown message to the client.
 export const SIGN_IN_ERRORS = {
   rateLimited: "RATE_LIMITED",
+  unavailable: "SIGN_IN_UNAVAILABLE",
   invalid: "CredentialsSignin",
 } as const;
 
@@ -24,6 +25,17 @@ const credentialsSchema = z.object({
 // Compared against when the email is unknown, so both cases take the time of one bcrypt check and
 // the response time does not reveal which emails have an account.
 const UNKNOWN_USER_HASH = "$2b$12$a2oHzgCujy5y0zy2JU9ZS.cntchlNcByHZkhZD.fmj5rgSTTjavKS";
+
+// An invalid TRUSTED_PROXIES is logged for the operator of the server, and the browser gets only
+// the fixed error code, because next-auth sends a thrown message to the client.
+function readClientAddress(headers: Record<string, unknown> | undefined): string | null {
+  try {
+    return clientAddress(headers, trustedProxyCount());
+  } catch (error) {
+    logger.error({ err: error }, "sign-in failed: invalid TRUSTED_PROXIES");
+    throw new Error(SIGN_IN_ERRORS.unavailable);
+  }
+}
 
 export const authOptions: NextAuthOptions = {
   // Set by scripts/start.mjs from .data/auth-secret unless the deployment provides its own.
@@ -39,10 +51,14 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
 
         const { email, password } = parsed.data;
-        const address = clientAddress(request?.headers, trustedProxyCount());
+        const address = readClientAddress(request?.headers);
         const db = getDb();
         // Counted as a failure before the password is checked, so parallel guesses see each other.
-        const attempt = await beginSignInAttempt(db, email, address);
+        const attempt = await beginSignInAttempt(db, email, address).catch((error: unknown) => {
+          // As above, the client gets only the fixed code.
+          logger.error({ err: error, email }, "sign-in attempt could not be recorded");
+          throw new Error(SIGN_IN_ERRORS.unavailable);
+        });
         if (attempt.blocked) {
           logger.warn({ email, address }, "sign-in rate limited");
           throw new Error(SIGN_IN_ERRORS.rateLimited);

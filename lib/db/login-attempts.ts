@@ -12,6 +12,10 @@ const ADDRESS_LOCK_SPACE = 7302;
 // Stored as the address of attempts whose client address is unknown (no trusted proxy).
 export const UNKNOWN_ADDRESS = "unknown";
 
+// The embedded database serves the app over one connection, so parallel sign-ins queue for it.
+// Under load they waited longer than Prisma's default of 2 s for a transaction to start.
+const TRANSACTION_WAIT_MS = 10_000;
+
 export type SignInAttempt = { blocked: true } | { blocked: false; attemptId: string };
 
 /**
@@ -29,29 +33,32 @@ export async function beginSignInAttempt(
   email: string,
   address: string | null,
 ): Promise<SignInAttempt> {
-  return db.$transaction(async (tx) => {
-    // Always the email first, then the address, so two attempts cannot deadlock.
-    await lockText(tx, EMAIL_LOCK_SPACE, email);
-    if (address !== null) await lockText(tx, ADDRESS_LOCK_SPACE, address);
+  return db.$transaction(
+    async (tx) => {
+      // Always the email first, then the address, so two attempts cannot deadlock.
+      await lockText(tx, EMAIL_LOCK_SPACE, email);
+      if (address !== null) await lockText(tx, ADDRESS_LOCK_SPACE, address);
 
-    const since = new Date(Date.now() - FAILURE_WINDOW_MS);
-    const byEmail = await tx.loginAttempt.count({ where: { email, createdAt: { gte: since } } });
-    if (byEmail >= MAX_FAILURES_PER_EMAIL) return { blocked: true };
+      const since = new Date(Date.now() - FAILURE_WINDOW_MS);
+      const byEmail = await tx.loginAttempt.count({ where: { email, createdAt: { gte: since } } });
+      if (byEmail >= MAX_FAILURES_PER_EMAIL) return { blocked: true };
 
-    if (address !== null) {
-      const byAddress = await tx.loginAttempt.count({
-        where: { address, createdAt: { gte: since } },
+      if (address !== null) {
+        const byAddress = await tx.loginAttempt.count({
+          where: { address, createdAt: { gte: since } },
+        });
+        if (byAddress >= MAX_FAILURES_PER_ADDRESS) return { blocked: true };
+      }
+
+      const attempt = await tx.loginAttempt.create({
+        data: { email, address: address ?? UNKNOWN_ADDRESS },
+        select: { id: true },
       });
-      if (byAddress >= MAX_FAILURES_PER_ADDRESS) return { blocked: true };
-    }
 
-    const attempt = await tx.loginAttempt.create({
-      data: { email, address: address ?? UNKNOWN_ADDRESS },
-      select: { id: true },
-    });
-
-    return { blocked: false, attemptId: attempt.id };
-  });
+      return { blocked: false, attemptId: attempt.id };
+    },
+    { maxWait: TRANSACTION_WAIT_MS, timeout: TRANSACTION_WAIT_MS },
+  );
 }
 
 // Held until the transaction ends. Texts whose hashes collide share a lock, which only serialises

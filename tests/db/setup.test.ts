@@ -23,7 +23,7 @@ const VALID_INPUT = {
   },
 };
 
-// needsSetup keeps a positive answer in memory for the life of the process; each test starts over.
+// needsSetup caches a positive result for the life of the process, so each test clears it.
 function forgetSetupState() {
   delete (globalThis as { setupDone?: boolean }).setupDone;
 }
@@ -153,7 +153,7 @@ describe("POST /api/setup", () => {
     expect(await testDb().setting.count()).toBe(0);
   });
 
-  it("answers 404 once an admin exists", async () => {
+  it("returns 404 once an admin exists", async () => {
     await createUser("ADMIN");
 
     const response = await setupPost(postJson("/api/setup", VALID_INPUT));
