@@ -36,7 +36,7 @@ export async function loadDashboardNumbers(
           AS "previousConsumed",
         COALESCE(SUM("soldMinutes") FILTER (WHERE "day" <= ${previous.to}::date), 0)::int
           AS "previousSold"
-      FROM "DailyTotal"
+      FROM "DailyOperatorTotal"
       WHERE "day" BETWEEN ${previous.from}::date AND ${current.to}::date`,
     db.session.count({ where: { customerId: null } }),
   ]);
