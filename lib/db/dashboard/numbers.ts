@@ -1,4 +1,4 @@
-// Headline numbers of the dashboard and the customers a manager should act on.
+// Headline numbers of the dashboard: balances, the inbox, and the period against the previous one.
 import type { Db } from "../client";
 
 export interface PeriodTotals {
