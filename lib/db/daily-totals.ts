@@ -128,7 +128,11 @@ export async function addToDailyTotals(tx: Tx, customerId: string, entryIds: str
       INSERT INTO "DailyOperatorTotal" (
         "day", "operator", "consumedMinutes", "soldMinutes", "adjustedMinutes", "sessions"
       )
+      -- Rows shared by all customers are locked in key order, so two writers cannot deadlock
+      -- on them. NOTE: writers of different customers on the same day and operator wait for
+      -- each other's commit here.
       SELECT "day", "operator", ${SUMS} FROM grouped GROUP BY "day", "operator"
+      ORDER BY "day", "operator"
       ON CONFLICT ("day", "operator") DO UPDATE SET
         "consumedMinutes" = "DailyOperatorTotal"."consumedMinutes" + EXCLUDED."consumedMinutes",
         "soldMinutes" = "DailyOperatorTotal"."soldMinutes" + EXCLUDED."soldMinutes",
