@@ -40,7 +40,9 @@ try {
     await generateBenchData(databaseUrl, console.log);
     const started = performance.now();
     const rows = await rebuildDailyTotals(db);
-    await db.$executeRawUnsafe('VACUUM ANALYZE "DailyTotal"');
+    await db.$executeRawUnsafe(
+      'VACUUM ANALYZE "DailyTotal", "DailyOperatorTotal", "MonthlyCustomerTotal"',
+    );
     console.log(`  daily totals: ${rows} rows in ${seconds(started)} s`);
   }
 
