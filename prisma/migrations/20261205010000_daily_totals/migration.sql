@@ -39,6 +39,12 @@ CREATE INDEX "DailyTotal_customerId_day_idx" ON "DailyTotal"("customerId", "day"
 -- CreateIndex
 CREATE INDEX "LedgerEntry_sessionId_idx" ON "LedgerEntry"("sessionId");
 
+-- CreateIndex
+CREATE INDEX "LedgerEntry_customerId_kind_sequence_idx" ON "LedgerEntry"("customerId", "kind", "sequence");
+
+-- CreateIndex
+CREATE INDEX "LedgerEntry_expiresAt_idx" ON "LedgerEntry"("expiresAt");
+
 -- AddForeignKey
 ALTER TABLE "DailyTotal" ADD CONSTRAINT "DailyTotal_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
