@@ -12,7 +12,7 @@ interface Props {
   period: { from: string; to: string };
 }
 
-/** A chart of the dashboard with its title and the CSV and Excel downloads of its data. */
+/** Renders a dashboard chart with its title and the CSV and Excel downloads of its data. */
 export async function ChartCard({ chart, period }: Props) {
   const t = await getTranslations("dashboard");
   const translate = (key: string) => t(key as never);

@@ -42,7 +42,7 @@ interface Props {
   stacked: boolean;
 }
 
-/** One dashboard chart; a click on a bar opens the sessions (or top-ups) of its bucket. */
+/** Draws one dashboard chart. A click on a bar opens the sessions (or top-ups) of its bucket. */
 export function DashboardBarChart({ series, rows, period, granularity, stacked }: Props) {
   const router = useRouter();
   const data = rows.map((row) => ({

@@ -10,7 +10,7 @@ const percentFormat = new Intl.NumberFormat("it-IT", {
   signDisplay: "exceptZero",
 });
 
-/** The headline numbers, with the change of consumed and sold minutes against the last period. */
+/** Renders the headline numbers and the change of consumed and sold minutes since last period. */
 export async function NumberCards({ numbers }: { numbers: DashboardNumbers }) {
   const t = await getTranslations("dashboard.numbers");
   const change = (current: number, previous: number) => {

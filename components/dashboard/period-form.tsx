@@ -12,7 +12,7 @@ interface Props {
 
 const FIELD = "rounded-tremor-default border border-tremor-border px-2 py-1.5 text-tremor-default";
 
-/** The period picker and the day/week/month switch; both only change the URL. */
+/** Renders the period picker and the day/week/month switch. Both only change the URL. */
 export async function PeriodForm({ values, error }: Props) {
   const t = await getTranslations("dashboard");
   const switchHref = (granularity: string) =>

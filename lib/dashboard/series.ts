@@ -7,8 +7,9 @@ import { type ChartSeries, type DashboardChartId, NO_OPERATOR_KEY, OTHERS_KEY } 
 // Translator of the `dashboard` messages.
 type Translate = (key: string) => string;
 
-// Where a click on a bar of the series leads: the sessions list filtered to the bucket and, for a
-// customer or operator, to that customer or operator; or the top-ups report of the bucket.
+// Where a click on a bar of the series leads. Sold minutes open the top-ups report of the bucket.
+// Everything else opens the sessions list of the bucket, filtered to the series' customer or
+// operator when it has one.
 export type DrillTarget =
   { kind: "sessions"; customer?: string; operator?: string } | { kind: "topUps" };
 
@@ -20,7 +21,7 @@ const FIXED_SERIES: Record<string, string> = {
   [NO_OPERATOR_KEY]: "series.noOperator",
 };
 
-// Longest customer name in a legend label; eleven full names left no room for the bars.
+// Maximum length of a customer name in a legend label. Eleven full names left no room for bars.
 const LEGEND_NAME_LENGTH = 22;
 
 /**

@@ -1,4 +1,6 @@
-// Per-day ledger totals for the dashboard, in the business time zone. appendLedgerEntries calls
+// Per-day ledger totals for the dashboard, in the business time zone: DailyTotal per customer and
+// operator, DailyOperatorTotal (its sum over customers) and MonthlyCustomerTotal (its consumed
+// minutes by customer and month). appendLedgerEntries calls
 // addToDailyTotals in its own transaction, so the totals move with the ledger or not at all.
 // rebuildDailyTotals and findDailyTotalDifferences recompute them from LedgerEntry and Session.
 //
@@ -21,6 +23,8 @@ export interface DailyTotalRow {
 }
 
 export interface DailyTotalDifference {
+  table: string;
+  // The first day of the month for MonthlyCustomerTotal.
   day: string;
   customerId: string;
   operator: string;
@@ -49,6 +53,8 @@ const MINUTE_COLUMNS = Prisma.sql`
   CASE WHEN k."kind" IN ('TOP_UP', 'POSTPAID_BILLING') THEN k."minutes" ELSE 0 END
     AS "soldMinutes",
   CASE WHEN k."kind" = 'ADJUSTMENT' THEN k."minutes" ELSE 0 END AS "adjustedMinutes"`;
+
+const MONTH_OF_DAY = Prisma.sql`date_trunc('month', "day"::timestamp)::date`;
 
 const SUMS = Prisma.sql`
   SUM("consumedMinutes")::int AS "consumedMinutes", SUM("soldMinutes")::int AS "soldMinutes",
@@ -101,56 +107,122 @@ export async function addToDailyTotals(tx: Tx, customerId: string, entryIds: str
       SELECT "day", "customerId", "operator", 0, 0, 0,
         ("after" <> 0)::int - (("after" - "added") <> 0)::int
       FROM net
+    ),
+    grouped AS (
+      SELECT "day", "customerId", "operator", ${SUMS}
+      FROM changes GROUP BY "day", "customerId", "operator"
+    ),
+    customer_rows AS (
+      INSERT INTO "DailyTotal" (
+        "day", "customerId", "operator", "consumedMinutes", "soldMinutes", "adjustedMinutes",
+        "sessions"
+      )
+      SELECT * FROM grouped
+      ON CONFLICT ("day", "customerId", "operator") DO UPDATE SET
+        "consumedMinutes" = "DailyTotal"."consumedMinutes" + EXCLUDED."consumedMinutes",
+        "soldMinutes" = "DailyTotal"."soldMinutes" + EXCLUDED."soldMinutes",
+        "adjustedMinutes" = "DailyTotal"."adjustedMinutes" + EXCLUDED."adjustedMinutes",
+        "sessions" = "DailyTotal"."sessions" + EXCLUDED."sessions"
+    ),
+    operator_rows AS (
+      INSERT INTO "DailyOperatorTotal" (
+        "day", "operator", "consumedMinutes", "soldMinutes", "adjustedMinutes", "sessions"
+      )
+      -- Rows shared by all customers are locked in key order, so two writers cannot deadlock
+      -- on them. NOTE: writers of different customers on the same day and operator wait for
+      -- each other's commit here.
+      SELECT "day", "operator", ${SUMS} FROM grouped GROUP BY "day", "operator"
+      ORDER BY "day", "operator"
+      ON CONFLICT ("day", "operator") DO UPDATE SET
+        "consumedMinutes" = "DailyOperatorTotal"."consumedMinutes" + EXCLUDED."consumedMinutes",
+        "soldMinutes" = "DailyOperatorTotal"."soldMinutes" + EXCLUDED."soldMinutes",
+        "adjustedMinutes" = "DailyOperatorTotal"."adjustedMinutes" + EXCLUDED."adjustedMinutes",
+        "sessions" = "DailyOperatorTotal"."sessions" + EXCLUDED."sessions"
     )
-    INSERT INTO "DailyTotal" (
-      "day", "customerId", "operator", "consumedMinutes", "soldMinutes", "adjustedMinutes",
-      "sessions"
-    )
-    SELECT "day", "customerId", "operator", ${SUMS}
-    FROM changes GROUP BY "day", "customerId", "operator"
-    ON CONFLICT ("day", "customerId", "operator") DO UPDATE SET
-      "consumedMinutes" = "DailyTotal"."consumedMinutes" + EXCLUDED."consumedMinutes",
-      "soldMinutes" = "DailyTotal"."soldMinutes" + EXCLUDED."soldMinutes",
-      "adjustedMinutes" = "DailyTotal"."adjustedMinutes" + EXCLUDED."adjustedMinutes",
-      "sessions" = "DailyTotal"."sessions" + EXCLUDED."sessions"`;
+    INSERT INTO "MonthlyCustomerTotal" ("month", "customerId", "consumedMinutes")
+    SELECT ${MONTH_OF_DAY}, "customerId", SUM("consumedMinutes")::int FROM grouped
+    WHERE "consumedMinutes" <> 0
+    GROUP BY 1, "customerId"
+    ON CONFLICT ("month", "customerId") DO UPDATE SET
+      "consumedMinutes" = "MonthlyCustomerTotal"."consumedMinutes" + EXCLUDED."consumedMinutes"`;
 }
 
 /**
- * Replaces every total with the aggregation of the ledger and returns the number of rows. The
+ * Replaces every total with the aggregation of the ledger and returns the number of DailyTotal
+ * rows. The
  * EXCLUSIVE lock makes ledger writers wait at their own update of the totals, so a write that
  * commits during the rebuild adds its change after it instead of being lost or counted twice.
  */
 export async function rebuildDailyTotals(db: Db): Promise<number> {
   return db.$transaction(
     async (tx) => {
-      await tx.$executeRaw`LOCK TABLE "DailyTotal" IN EXCLUSIVE MODE`;
+      await tx.$executeRaw`
+        LOCK TABLE "DailyTotal", "DailyOperatorTotal", "MonthlyCustomerTotal" IN EXCLUSIVE MODE`;
       await tx.$executeRaw`DELETE FROM "DailyTotal"`;
+      await tx.$executeRaw`DELETE FROM "DailyOperatorTotal"`;
+      await tx.$executeRaw`DELETE FROM "MonthlyCustomerTotal"`;
 
-      return tx.$executeRaw`
+      const rows = await tx.$executeRaw`
         INSERT INTO "DailyTotal" (
           "day", "customerId", "operator", "consumedMinutes", "soldMinutes", "adjustedMinutes",
           "sessions"
         )
         ${LEDGER_AGGREGATION}`;
+      await tx.$executeRaw`
+        INSERT INTO "DailyOperatorTotal" (
+          "day", "operator", "consumedMinutes", "soldMinutes", "adjustedMinutes", "sessions"
+        )
+        SELECT "day", "operator", ${SUMS} FROM "DailyTotal" GROUP BY "day", "operator"`;
+      await tx.$executeRaw`
+        INSERT INTO "MonthlyCustomerTotal" ("month", "customerId", "consumedMinutes")
+        SELECT ${MONTH_OF_DAY}, "customerId", SUM("consumedMinutes")::int FROM "DailyTotal"
+        WHERE "consumedMinutes" <> 0
+        GROUP BY 1, "customerId"`;
+
+      return rows;
     },
     { timeout: 30 * 60_000, maxWait: 60_000 },
   );
 }
 
+// customerId of the differences found in DailyOperatorTotal, which has no customer column.
+export const ALL_CUSTOMERS = "*";
+
+const TOTAL_COLUMNS = Prisma.sql`"consumedMinutes", "soldMinutes", "adjustedMinutes", "sessions"`;
+
 /**
- * Returns the keys whose stored totals differ from the ledger's aggregation, from one snapshot
- * (REPEATABLE READ), so concurrent writes do not show up as differences. Rows of zeros count as
- * absent on both sides.
+ * Returns the keys whose stored totals differ from the ledger's aggregation, in each of the three
+ * tables (DailyOperatorTotal's with customerId ALL_CUSTOMERS, MonthlyCustomerTotal's with the
+ * empty operator). It reads one snapshot (REPEATABLE
+ * READ), so concurrent writes do not show up as differences. Rows of zeros count as absent.
  */
 export async function findDailyTotalDifferences(db: Db): Promise<DailyTotalDifference[]> {
   const rows = await db.$transaction(
     (tx) => tx.$queryRaw<(Record<string, string | number | null> & { day: Date })[]>`
       WITH expected AS (${LEDGER_AGGREGATION}),
-      stored AS (
-        SELECT * FROM "DailyTotal"
-        WHERE ("consumedMinutes", "soldMinutes", "adjustedMinutes", "sessions") <> (0, 0, 0, 0)
+      expected_all AS (
+        SELECT 'DailyTotal' AS "table", "day", "customerId", "operator", ${TOTAL_COLUMNS}
+        FROM expected
+        UNION ALL
+        SELECT 'DailyOperatorTotal', "day", ${ALL_CUSTOMERS}, "operator", ${SUMS}
+        FROM expected GROUP BY "day", "operator"
+        UNION ALL
+        SELECT 'MonthlyCustomerTotal', ${MONTH_OF_DAY}, "customerId", '',
+          SUM("consumedMinutes")::int, 0, 0, 0
+        FROM expected GROUP BY 2, "customerId"
+      ),
+      stored_all AS (
+        SELECT 'DailyTotal' AS "table", "day", "customerId", "operator", ${TOTAL_COLUMNS}
+        FROM "DailyTotal"
+        UNION ALL
+        SELECT 'DailyOperatorTotal', "day", ${ALL_CUSTOMERS}, "operator", ${TOTAL_COLUMNS}
+        FROM "DailyOperatorTotal"
+        UNION ALL
+        SELECT 'MonthlyCustomerTotal', "month", "customerId", '', "consumedMinutes", 0, 0, 0
+        FROM "MonthlyCustomerTotal"
       )
       SELECT
+        COALESCE(s."table", x."table") AS "table",
         COALESCE(s."day", x."day") AS "day",
         COALESCE(s."customerId", x."customerId") AS "customerId",
         COALESCE(s."operator", x."operator") AS "operator",
@@ -158,19 +230,19 @@ export async function findDailyTotalDifferences(db: Db): Promise<DailyTotalDiffe
         s."adjustedMinutes" AS "storedAdjusted", s."sessions" AS "storedSessions",
         x."consumedMinutes" AS "expectedConsumed", x."soldMinutes" AS "expectedSold",
         x."adjustedMinutes" AS "expectedAdjusted", x."sessions" AS "expectedSessions"
-      FROM stored s
-      FULL JOIN (
-        SELECT * FROM expected
-        WHERE ("consumedMinutes", "soldMinutes", "adjustedMinutes", "sessions") <> (0, 0, 0, 0)
-      ) x ON x."day" = s."day" AND x."customerId" = s."customerId" AND x."operator" = s."operator"
+      FROM (SELECT * FROM stored_all WHERE (${TOTAL_COLUMNS}) <> (0, 0, 0, 0)) s
+      FULL JOIN (SELECT * FROM expected_all WHERE (${TOTAL_COLUMNS}) <> (0, 0, 0, 0)) x
+        ON x."table" = s."table" AND x."day" = s."day" AND x."customerId" = s."customerId"
+          AND x."operator" = s."operator"
       WHERE s."day" IS NULL OR x."day" IS NULL
         OR (s."consumedMinutes", s."soldMinutes", s."adjustedMinutes", s."sessions")
           <> (x."consumedMinutes", x."soldMinutes", x."adjustedMinutes", x."sessions")
-      ORDER BY 1, 2, 3`,
+      ORDER BY 1, 2, 3, 4`,
     { isolationLevel: "RepeatableRead", timeout: 30 * 60_000 },
   );
 
   return rows.map((row) => ({
+    table: String(row.table),
     day: row.day.toISOString().slice(0, 10),
     customerId: String(row.customerId),
     operator: String(row.operator),

@@ -1,6 +1,6 @@
 // Period, granularity and buckets of the dashboard. Calendar dates are yyyy-mm-dd in the business
-// time zone; a bucket is named by its first calendar date (a day, the Monday of an ISO week, or
-// the first of a month), which is what date_trunc returns for the same date in SQL.
+// time zone. A bucket is named by its first calendar date: the day, the Monday of its ISO week, or
+// the first of its month. That is what date_trunc returns for the same date in SQL.
 import { AppError } from "@/lib/errors";
 
 import {

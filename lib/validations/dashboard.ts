@@ -22,7 +22,7 @@ function read(params: SearchParams, key: string): string | undefined {
 
 /**
  * Reads the period and granularity. Without any of the three parameters the dashboard shows the
- * default period; once one is given, all are validated as typed, so a broken link shows an error
+ * default period. Once one is given, all are validated as typed, so a broken link shows an error
  * rather than other data.
  */
 export function readDashboardInput(params: SearchParams, now: Date) {

@@ -97,5 +97,5 @@ async function waitForServer() {
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`The server did not answer on port ${PORT} within 60 s.`);
+  throw new Error(`The server did not respond on port ${PORT} within 60 s.`);
 }

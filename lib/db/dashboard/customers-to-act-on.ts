@@ -55,12 +55,13 @@ export async function loadCustomersToActOn(db: Db, now: Date): Promise<Customers
             ELSE CEIL(last."minutes" * c."lowBalanceThreshold" / 100.0)::int
           END AS "thresholdMinutes"
         FROM "Customer" c
+        -- The kind test inside the subquery lets PostgreSQL skip it for MINUTES thresholds.
         LEFT JOIN LATERAL (
           SELECT e."minutes" FROM "LedgerEntry" e
-          WHERE e."customerId" = c."id" AND e."kind" = 'TOP_UP' AND e."minutes" > 0
-            AND e."reversesId" IS NULL
+          WHERE c."lowBalanceKind" = 'PERCENT_OF_LAST_TOP_UP' AND e."customerId" = c."id"
+            AND e."kind" = 'TOP_UP' AND e."minutes" > 0 AND e."reversesId" IS NULL
           ORDER BY e."sequence" DESC LIMIT 1
-        ) last ON c."lowBalanceKind" = 'PERCENT_OF_LAST_TOP_UP'
+        ) last ON TRUE
         WHERE c."billingMode" = 'PREPAID' AND c."balanceMinutes" > 0
           AND c."lowBalanceThreshold" IS NOT NULL
       )

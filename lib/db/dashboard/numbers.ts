@@ -1,4 +1,4 @@
-// Headline numbers of the dashboard and the customers a manager should act on.
+// Headline numbers of the dashboard: balances, the inbox, and the period against the previous one.
 import type { Db } from "../client";
 
 export interface PeriodTotals {
@@ -36,7 +36,7 @@ export async function loadDashboardNumbers(
           AS "previousConsumed",
         COALESCE(SUM("soldMinutes") FILTER (WHERE "day" <= ${previous.to}::date), 0)::int
           AS "previousSold"
-      FROM "DailyTotal"
+      FROM "DailyOperatorTotal"
       WHERE "day" BETWEEN ${previous.from}::date AND ${current.to}::date`,
     db.session.count({ where: { customerId: null } }),
   ]);

@@ -12,14 +12,44 @@ CREATE TABLE "DailyTotal" (
     CONSTRAINT "DailyTotal_pkey" PRIMARY KEY ("day","customerId","operator")
 );
 
+-- CreateTable
+CREATE TABLE "DailyOperatorTotal" (
+    "day" DATE NOT NULL,
+    "operator" TEXT NOT NULL,
+    "consumedMinutes" INTEGER NOT NULL DEFAULT 0,
+    "soldMinutes" INTEGER NOT NULL DEFAULT 0,
+    "adjustedMinutes" INTEGER NOT NULL DEFAULT 0,
+    "sessions" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "DailyOperatorTotal_pkey" PRIMARY KEY ("day","operator")
+);
+
+-- CreateTable
+CREATE TABLE "MonthlyCustomerTotal" (
+    "month" DATE NOT NULL,
+    "customerId" TEXT NOT NULL,
+    "consumedMinutes" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "MonthlyCustomerTotal_pkey" PRIMARY KEY ("month","customerId")
+);
+
 -- CreateIndex
 CREATE INDEX "DailyTotal_customerId_day_idx" ON "DailyTotal"("customerId", "day");
 
 -- CreateIndex
 CREATE INDEX "LedgerEntry_sessionId_idx" ON "LedgerEntry"("sessionId");
 
+-- CreateIndex
+CREATE INDEX "LedgerEntry_customerId_kind_sequence_idx" ON "LedgerEntry"("customerId", "kind", "sequence");
+
+-- CreateIndex
+CREATE INDEX "LedgerEntry_expiresAt_idx" ON "LedgerEntry"("expiresAt");
+
 -- AddForeignKey
 ALTER TABLE "DailyTotal" ADD CONSTRAINT "DailyTotal_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "MonthlyCustomerTotal" ADD CONSTRAINT "MonthlyCustomerTotal_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 
 -- Fill the totals of the ledger written before this migration, with the aggregation that
@@ -55,3 +85,16 @@ SELECT "day", "customerId", "operator", SUM("consumedMinutes")::int, SUM("soldMi
     SUM("adjustedMinutes")::int, SUM("sessions")::int
 FROM changes
 GROUP BY "day", "customerId", "operator";
+
+INSERT INTO "DailyOperatorTotal" (
+    "day", "operator", "consumedMinutes", "soldMinutes", "adjustedMinutes", "sessions"
+)
+SELECT "day", "operator", SUM("consumedMinutes")::int, SUM("soldMinutes")::int,
+    SUM("adjustedMinutes")::int, SUM("sessions")::int
+FROM "DailyTotal"
+GROUP BY "day", "operator";
+
+INSERT INTO "MonthlyCustomerTotal" ("month", "customerId", "consumedMinutes")
+SELECT date_trunc('month', "day"::timestamp)::date, "customerId", SUM("consumedMinutes")::int
+FROM "DailyTotal"
+GROUP BY 1, 2;
