@@ -91,7 +91,9 @@ test("[administration] a top-up expiring in the past is rejected", async ({ page
   await form.getByLabel("Scadenza del credito").fill("2020-01-31");
   await form.getByRole("button", { name: "Registra" }).click();
 
-  await expect(form.getByText("La data di scadenza è già passata")).toBeVisible();
+  await expect(form.getByLabel("Scadenza del credito")).toHaveAccessibleDescription(
+    /La data di scadenza è già passata/,
+  );
   const [after] = await queryDb<{ balanceMinutes: number }>(
     `SELECT "balanceMinutes" FROM "Customer" WHERE id = $1`,
     [customer.id],
@@ -123,7 +125,9 @@ test("[administration] admin reverses an entry with a reason", async ({ page }) 
     .locator(`tr[data-entry-id="${entryId}"]`)
     .getByRole("form", { name: "Storna il movimento" });
   await form.getByRole("button", { name: "Conferma storno" }).click();
-  await expect(form.getByText("Indica il motivo dello storno")).toBeVisible();
+  await expect(form.getByLabel("Motivo dello storno")).toHaveAccessibleDescription(
+    "Indica il motivo dello storno.",
+  );
   await form.getByLabel("Motivo dello storno").fill("Registrato due volte");
   await form.getByRole("button", { name: "Conferma storno" }).click();
 
@@ -162,14 +166,18 @@ test("[administration] admin creates a customer and a contract", async ({ page }
   await form.getByLabel("Ragione sociale").fill("Officina Test e2e");
   await form.getByLabel("Partita IVA").fill("01234567890");
   await form.getByRole("button", { name: "Crea cliente" }).click();
-  await expect(form.getByText("La partita IVA non è valida")).toBeVisible();
+  await expect(form.getByLabel("Partita IVA")).toHaveAccessibleDescription(
+    /La partita IVA non è valida/,
+  );
   await expect(
     form.getByText(`Il codice cliente ${existing.code.toLowerCase()} è già usato`),
   ).toBeHidden();
 
   await form.getByLabel("Partita IVA").fill("01234567897");
   await form.getByRole("button", { name: "Crea cliente" }).click();
-  await expect(form.getByText(/è già usato da un altro cliente/)).toBeVisible();
+  await expect(form.getByLabel("Codice cliente")).toHaveAccessibleDescription(
+    /è già usato da un altro cliente/,
+  );
 
   await form.getByLabel("Codice cliente").fill("E2E-NEW-1");
   await form.getByLabel("Modalità di fatturazione").selectOption("POSTPAID");
@@ -181,7 +189,9 @@ test("[administration] admin creates a customer and a contract", async ({ page }
   await contract.getByLabel("Inizio").fill("2026-06-01");
   await contract.getByLabel("Fine (facoltativa)").fill("2026-05-31");
   await contract.getByRole("button", { name: "Aggiungi contratto" }).click();
-  await expect(contract.getByText("La fine del contratto è precedente all'inizio.")).toBeVisible();
+  await expect(contract.getByLabel("Fine (facoltativa)")).toHaveAccessibleDescription(
+    "La fine del contratto è precedente all'inizio.",
+  );
   await contract.getByLabel("Fine (facoltativa)").fill("2027-05-31");
   await contract.getByRole("button", { name: "Aggiungi contratto" }).click();
   await expect(page.getByTestId("contracts")).toContainText("01/06/2026 – 31/05/2027");

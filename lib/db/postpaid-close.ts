@@ -28,6 +28,8 @@ export interface PostpaidPeriodRow {
     invoiceReference: string | null;
     occurredAt: Date;
   } | null;
+  // Idempotency key of the next billing: the month's key, with a counter after reversed ones.
+  nextKey: string;
 }
 
 /**
@@ -41,17 +43,7 @@ export async function listPostpaidPeriod(db: Db | Tx, month: BillingMonth) {
     select: { id: true, code: true, name: true, active: true },
   });
   const consumed = await consumedByCustomer(db, month);
-  const billings = await db.ledgerEntry.findMany({
-    where: { idempotencyKey: { in: customers.map((c) => postpaidBillingKey(c.id, month.key)) } },
-    select: {
-      id: true,
-      customerId: true,
-      minutes: true,
-      invoiceReference: true,
-      occurredAt: true,
-    },
-  });
-  const billingOf = new Map(billings.map(({ customerId, ...billing }) => [customerId, billing]));
+  const billingsOf = await billingsByCustomer(db, month);
 
   const rows: PostpaidPeriodRow[] = customers.map((customer) => ({
     customerId: customer.id,
@@ -59,10 +51,58 @@ export async function listPostpaidPeriod(db: Db | Tx, month: BillingMonth) {
     name: customer.name,
     active: customer.active,
     consumedMinutes: consumed.get(customer.id) ?? 0,
-    billing: billingOf.get(customer.id) ?? null,
+    billing: billingsOf.get(customer.id)?.current ?? null,
+    nextKey: nextBillingKey(customer.id, month, billingsOf.get(customer.id)?.count ?? 0),
   }));
 
   return rows.filter((row) => row.active || row.consumedMinutes !== 0 || row.billing);
+}
+
+/**
+ * Returns, per customer, the month's billing still in force (not reversed) and how many billings
+ * the month has had. A reversed billing leaves the month open, so it can be billed again.
+ */
+async function billingsByCustomer(db: Db | Tx, month: BillingMonth) {
+  const entries = await db.ledgerEntry.findMany({
+    where: {
+      kind: "POSTPAID_BILLING",
+      reversesId: null,
+      idempotencyKey: { startsWith: "postpaid:", contains: `:${month.key}` },
+    },
+    select: {
+      id: true,
+      customerId: true,
+      minutes: true,
+      invoiceReference: true,
+      occurredAt: true,
+      idempotencyKey: true,
+      reversedBy: { select: { id: true } },
+    },
+    orderBy: { sequence: "asc" },
+  });
+  const result = new Map<string, { current: PostpaidPeriodRow["billing"]; count: number }>();
+
+  for (const entry of entries) {
+    const base = postpaidBillingKey(entry.customerId, month.key);
+    if (entry.idempotencyKey !== base && !entry.idempotencyKey?.startsWith(`${base}:`)) continue;
+
+    const { id, minutes, invoiceReference, occurredAt } = entry;
+    const previous = result.get(entry.customerId);
+    result.set(entry.customerId, {
+      current: entry.reversedBy
+        ? (previous?.current ?? null)
+        : { id, minutes, invoiceReference, occurredAt },
+      count: (previous?.count ?? 0) + 1,
+    });
+  }
+
+  return result;
+}
+
+function nextBillingKey(customerId: string, month: BillingMonth, count: number): string {
+  const base = postpaidBillingKey(customerId, month.key);
+
+  return count === 0 ? base : `${base}:${count + 1}`;
 }
 
 async function consumedByCustomer(db: Db | Tx, month: BillingMonth) {
@@ -122,7 +162,7 @@ export async function closePostpaidPeriod(
             kind: "POSTPAID_BILLING",
             minutes: row!.consumedMinutes,
             invoiceReference: invoice.invoiceReference,
-            idempotencyKey: postpaidBillingKey(invoice.customerId, month.key),
+            idempotencyKey: row!.nextKey,
             comment: `Consuntivo ${monthName.format(month.start)}`,
           },
         ],
@@ -146,6 +186,9 @@ export async function closePostpaidPeriod(
   });
 }
 
+// NOTE: sessions recorded for a month after its billing (a late import) are not billed by the
+// close, because the month counts as billed. The page shows the billed next to the consumed
+// minutes, and an admin bills the difference as a postpaid billing on the customer page.
 function assertBillable(row: PostpaidPeriodRow | undefined, index: number) {
   const field = `invoices.${index}.customerId`;
   if (!row) {

@@ -176,12 +176,12 @@ async function appendCustomerLedger(
   const entryIds = new Map<PlannedEntry, string>();
   let batch: PlannedEntry[] = [];
 
-  const flush = async () => {
+  const flush = async (authorId = options.authorId) => {
     if (batch.length === 0) return;
 
     const created = await appendLedgerEntries(tx, {
       customerId: options.customerId,
-      authorId: options.authorId,
+      authorId,
       skipAudit: true,
       entries: batch.map((entry) => newLedgerEntry(entry, options, entryIds)),
     });
@@ -191,8 +191,15 @@ async function appendCustomerLedger(
   };
 
   for (const entry of options.entries) {
-    const refersTo = entry.reverses ?? entry.expires;
-    if (refersTo && !entryIds.has(refersTo)) await flush();
+    if (entry.expires) {
+      // The app records expiries itself, with no author, so the demo's expiry has none either.
+      await flush();
+      batch.push(entry);
+      await flush(null);
+      continue;
+    }
+
+    if (entry.reverses && !entryIds.has(entry.reverses)) await flush();
     batch.push(entry);
   }
   await flush();

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
-import { recordLedgerEntry } from "@/lib/db/ledger";
+import { recordLedgerEntry, reverseLedgerEntry } from "@/lib/db/ledger";
 import { closePostpaidPeriod, listPostpaidPeriod } from "@/lib/db/postpaid-close";
 import { type BillingMonth, parseBillingMonth } from "@/lib/domain/billing-month";
 
@@ -107,6 +107,34 @@ describe("postpaid period close", () => {
     expect(error.fields[0].field).toBe("invoices.1.customerId");
     // The second customer, valid on its own, was not billed either.
     expect(await testDb().ledgerEntry.count({ where: { kind: "POSTPAID_BILLING" } })).toBe(1);
+  });
+
+  it("bills a month again after its billing is reversed", async () => {
+    const admin = await createUser("ADMIN");
+    const customer = await postpaidCustomer("P1", [["2026-11-03T09:00:00Z", 30]]);
+    const close = (reference: string) =>
+      closePostpaidPeriod(testDb(), {
+        month: november,
+        actorId: admin.id,
+        now: afterNovember,
+        invoices: [{ customerId: customer.id, invoiceReference: reference }],
+      });
+    const [first] = await close("FT 1");
+    await reverseLedgerEntry(testDb(), {
+      entryId: first.id,
+      authorId: admin.id,
+      reason: "Wrong invoice",
+    });
+
+    const [rowBefore] = await listPostpaidPeriod(testDb(), november);
+    const [second] = await close("FT 2");
+    const [rowAfter] = await listPostpaidPeriod(testDb(), november);
+
+    expect(rowBefore.billing).toBeNull();
+    expect(second.idempotencyKey).toBe(`postpaid:${customer.id}:2026-11:2`);
+    expect(second.minutes).toBe(30);
+    expect(rowAfter.billing?.invoiceReference).toBe("FT 2");
+    expect((await rejectionOf(close("FT 3"))).messageKey).toBe("postpaid.alreadyBilled");
   });
 
   it("lets only one of two concurrent closes bill", async () => {

@@ -218,6 +218,7 @@ describe("demo data", () => {
     expect(expiry.minutes).toBeLessThanOrEqual(-30);
     expect(expiry.occurredAt).toEqual(topUp.expiresAt);
     expect(expiry.customerId).toBe(topUp.customerId);
+    expect(expiry.authorId).toBeNull();
     expect(expiry.comment).toMatch(/^Credito scaduto: \d+ minuti non usati della ricarica del /);
     // The app finds nothing more to expire for it at the anchor.
     expect(
