@@ -1,6 +1,7 @@
 // Streamed Excel workbook in the layout of lib/reports/render/xlsx.ts: one sheet per customer with
 // a five-row header block, a frozen column header, typed cells and a totals row. exceljs's
 // WorkbookWriter writes each committed row into the zip stream, so rows do not stay in memory.
+import { once, type EventEmitter } from "node:events";
 import type { Writable } from "node:stream";
 
 import ExcelJS from "exceljs";
@@ -45,6 +46,7 @@ export function createXlsxWriter(
     useSharedStrings: false,
   });
   workbook.creator = branding.companyName;
+  const zip = zipProgress(workbook);
   let section: StreamedSection | null = null;
   let sheet: ExcelJS.Worksheet | null = null;
   let sheetRows = 0;
@@ -66,14 +68,20 @@ export function createXlsxWriter(
     return sheet;
   }
 
-  function currentSheet(): ExcelJS.Worksheet {
-    if (!section) throw new Error("rows written before startSection");
-    if (!sheet || sheetRows >= maxSheetRows - 1) {
-      sheet?.commit();
-      return openSheet(section);
-    }
+  async function commitSheet() {
+    if (!sheet) return;
+    sheet.commit();
+    sheet = null;
+    zip.committed += 1;
+    await zip.caughtUp();
+  }
 
-    return sheet;
+  async function currentSheet(): Promise<ExcelJS.Worksheet> {
+    if (!section) throw new Error("rows written before startSection");
+    if (sheet && sheetRows < maxSheetRows - 1) return sheet;
+
+    await commitSheet();
+    return openSheet(section);
   }
 
   return {
@@ -86,17 +94,17 @@ export function createXlsxWriter(
 
     async writeRows(rows) {
       for (const row of rows) {
-        currentSheet().addRow(row.map(cellValue)).commit();
+        (await currentSheet()).addRow(row.map(cellValue)).commit();
         sheetRows += 1;
       }
+      if (output.writableNeedDrain) await once(output, "drain");
     },
 
     async endSection(totals) {
-      const totalsRow = currentSheet().addRow(totals.map(cellValue));
+      const totalsRow = (await currentSheet()).addRow(totals.map(cellValue));
       totalsRow.font = { bold: true };
       totalsRow.commit();
-      currentSheet().commit();
-      sheet = null;
+      await commitSheet();
       section = null;
     },
 
@@ -109,6 +117,33 @@ export function createXlsxWriter(
       await finished;
     },
   };
+}
+
+/**
+ * Tracks how many committed sheets the workbook's zip (archiver) has compressed. A committed
+ * sheet waits in memory until archiver reaches it, so when compression is slower than the rows
+ * arrive, caughtUp() holds the writer back until at most one committed sheet is pending.
+ */
+function zipProgress(workbook: ExcelJS.stream.xlsx.WorkbookWriter) {
+  // NOTE: `zip` is exceljs 4.4's internal archiver instance, not part of its typed API.
+  const zip = (workbook as unknown as { zip: EventEmitter }).zip;
+  const progress = {
+    committed: 0,
+    zipped: 0,
+    waiting: [] as (() => void)[],
+    async caughtUp() {
+      while (progress.committed - progress.zipped > 1) {
+        await new Promise<void>((resolve) => progress.waiting.push(resolve));
+      }
+    },
+  };
+  zip.on("entry", (entry: { name: string }) => {
+    if (!/worksheets\/sheet\d+\.xml$/.test(entry.name)) return;
+    progress.zipped += 1;
+    for (const resolve of progress.waiting.splice(0)) resolve();
+  });
+
+  return progress;
 }
 
 function writeHeader(sheet: ExcelJS.Worksheet, section: StreamedSection, branding: ReportBranding) {
@@ -138,7 +173,11 @@ function writeHeader(sheet: ExcelJS.Worksheet, section: StreamedSection, brandin
   const header = sheet.addRow(section.columns.map((column) => column.label));
   header.font = { bold: true, color: { argb: "FFFFFFFF" } };
   header.eachCell((cell) => {
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(branding.accentColor) } };
+    cell.fill = {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: argb(branding.accentColor) },
+    };
   });
   header.commit();
 }
