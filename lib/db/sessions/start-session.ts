@@ -1,4 +1,8 @@
-import { assertNotInFuture } from "@/lib/domain/session-time";
+import {
+  assertNotInFuture,
+  assertStartNotTooOld,
+  MAX_SESSION_SECONDS,
+} from "@/lib/domain/session-time";
 
 import { recordAudit } from "../audit";
 import type { Db } from "../client";
@@ -36,7 +40,8 @@ export interface SessionOutcome {
 /**
  * Creates a RUNNING session. Starting a code that already exists returns that session unchanged,
  * so a client may retry a start safely. Throws a VALIDATION AppError (`session.startInFuture`)
- * for a start more than the clock tolerance ahead, and `session.unknownCustomerCode` for a
+ * for a start more than the clock tolerance ahead, `session.startTooOld` for a start more than a
+ * day ago, and `session.unknownCustomerCode` for a
  * customer code that matches no customer.
  */
 export async function startSession(db: Db, options: StartSessionOptions): Promise<SessionOutcome> {
@@ -46,6 +51,13 @@ export async function startSession(db: Db, options: StartSessionOptions): Promis
   if (existing) return { session: existing, created: false };
 
   assertNotInFuture({ instant: startedAt, now, field: "startedAt", code: options.code });
+  // A running session can only end now or later, so one that started over a day ago is too long.
+  assertStartNotTooOld({
+    startedAt,
+    now,
+    maxAgeMs: MAX_SESSION_SECONDS * 1000,
+    code: options.code,
+  });
 
   return runSessionTransaction<SessionOutcome>(
     db,
