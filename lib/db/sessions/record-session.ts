@@ -11,7 +11,12 @@ import { recordAudit } from "../audit";
 import type { Db, Tx } from "../client";
 import { findSessionCustomer } from "./find-session-customer";
 import { closeAndBill, lockSessionByCode, runSessionTransaction } from "./session-billing";
-import { type SessionDetails, type SessionOutcome, sessionData } from "./start-session";
+import {
+  assertSameCustomer,
+  type SessionDetails,
+  type SessionOutcome,
+  sessionData,
+} from "./start-session";
 
 export interface RecordSessionOptions extends SessionDetails {
   startedAt?: Date | null;
@@ -47,6 +52,7 @@ export async function recordSession(
   });
 
   const existing = await db.session.findUnique({ where: { code: options.code } });
+  if (existing) await assertSameCustomer(db, existing, options.customerCode);
   if (existing?.status === "CLOSED") return { session: existing, created: false };
 
   return runSessionTransaction<SessionOutcome>(

@@ -3,6 +3,7 @@ import {
   assertStartNotTooOld,
   MAX_SESSION_SECONDS,
 } from "@/lib/domain/session-time";
+import { AppError } from "@/lib/errors";
 
 import { recordAudit } from "../audit";
 import type { Db } from "../client";
@@ -48,7 +49,11 @@ export async function startSession(db: Db, options: StartSessionOptions): Promis
   const now = options.now ?? new Date();
   const startedAt = options.startedAt ?? now;
   const existing = await db.session.findUnique({ where: { code: options.code } });
-  if (existing) return { session: existing, created: false };
+  if (existing) {
+    await assertSameCustomer(db, existing, options.customerCode);
+
+    return { session: existing, created: false };
+  }
 
   assertNotInFuture({ instant: startedAt, now, field: "startedAt", code: options.code });
   // A running session can only end now or later, so one that started over a day ago is too long.
@@ -82,6 +87,31 @@ export async function startSession(db: Db, options: StartSessionOptions): Promis
       return session ? { session, created: false } : null;
     },
   );
+}
+
+/**
+ * Throws CONFLICT (`session.codeOfOtherCustomer`) when a request names a customer code and the
+ * existing session with its code belongs to another customer or to none. A retry of the same
+ * request, or one that names no customer, passes.
+ */
+export async function assertSameCustomer(
+  db: Db,
+  existing: Session,
+  customerCode: string | null | undefined,
+): Promise<void> {
+  if (!customerCode) return;
+
+  const customer = await db.customer.findUnique({
+    where: { code: customerCode },
+    select: { id: true },
+  });
+  if (customer && customer.id === existing.customerId) return;
+
+  const values = { code: existing.code, customerCode };
+  throw new AppError("CONFLICT", "session.codeOfOtherCustomer", {
+    values,
+    fields: [{ field: "customerCode", message: "session.codeOfOtherCustomer", values }],
+  });
 }
 
 /** Returns the columns a new session takes from the request. */
