@@ -93,6 +93,13 @@ test("[reports] a saved template changes the next PDF and Word exports", async (
   expect(headerXml).toContain("r:embed");
   expect(footerXml).toContain(`template v${saved.version}`);
   expect(Object.keys(zip.files).some((name) => name.startsWith("word/media/"))).toBe(true);
+
+  const exports = await queryDb<{ after: { format: string; templateVersion: number } }>(
+    `SELECT after FROM "AuditEvent" WHERE action = 'report.export'
+     ORDER BY "createdAt" DESC LIMIT 2`,
+  );
+  expect(exports.map((event) => event.after.format).sort()).toEqual(["docx", "pdf"]);
+  for (const event of exports) expect(event.after.templateVersion).toBe(saved.version);
 });
 
 test("[reports] a template without fields is rejected", async ({ page }) => {
