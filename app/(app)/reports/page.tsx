@@ -2,9 +2,12 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@tremor/react";
 
 import { requirePagePermission } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
+import { listExportJobs } from "@/lib/db/export-jobs";
 import { localDateOf } from "@/lib/domain/periods";
 import { isAppError } from "@/lib/errors";
+import { toExportJobView } from "@/lib/jobs/export-job-view";
 import { assembleReport } from "@/lib/reports/assemble-report";
 import { EXPORT_FORMATS } from "@/lib/reports/render";
 import { ReportDocument } from "@/lib/reports/render/html";
@@ -12,6 +15,7 @@ import type { ReportBranding } from "@/lib/reports/template";
 import { loadReportBranding } from "@/lib/reports/templates/load-branding";
 import type { ReportData } from "@/lib/reports/types";
 import { REPORT_SLUGS, reportQuerySchema } from "@/lib/validations/report";
+import { ExportJobsPanel } from "@/components/reports/export-jobs-panel";
 import { ReportChart } from "@/components/reports/report-chart";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -34,7 +38,7 @@ async function loadReport(query: ReturnType<typeof reportQuerySchema.parse>) {
 }
 
 export default async function ReportsPage({ searchParams }: Props) {
-  await requirePagePermission("viewReports");
+  const user = await requirePagePermission("viewReports");
   const t = await getTranslations();
   const params = await searchParams;
   const value = (key: string) => (typeof params[key] === "string" ? params[key] : undefined);
@@ -155,6 +159,22 @@ export default async function ReportsPage({ searchParams }: Props) {
           </p>
         )}
       </Card>
+
+      <ExportJobsPanel
+        query={
+          form
+            ? {
+                report: form.report,
+                from: form.from,
+                to: form.to,
+                customer: form.customer,
+                granularity: form.granularity,
+              }
+            : null
+        }
+        canExportStatements={can(user.role, "exportAllStatements")}
+        initialJobs={(await listExportJobs(getDb(), user.id)).map(toExportJobView)}
+      />
 
       {data && form && branding && (
         <>
