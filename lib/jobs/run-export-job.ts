@@ -58,7 +58,7 @@ async function writeToOutput(
 ): Promise<number> {
   const parameters = exportParametersSchema.parse(job.parameters);
   // A job has no request, so its column labels are in the default (Italian) language. The latest
-  // template version applies, and the ZIP holds statements.
+  // template version applies, and the ZIP contains statements.
   const branding = await loadReportBranding(db, job.report ?? "STATEMENT", DEFAULT_LOCALE);
 
   if (job.kind === "STATEMENTS_ZIP") {
