@@ -93,6 +93,13 @@ test("[reports] a saved template changes the next PDF and Word exports", async (
   expect(headerXml).toContain("r:embed");
   expect(footerXml).toContain(`template v${saved.version}`);
   expect(Object.keys(zip.files).some((name) => name.startsWith("word/media/"))).toBe(true);
+
+  const exports = await queryDb<{ after: { format: string; templateVersion: number } }>(
+    `SELECT after FROM "AuditEvent" WHERE action = 'report.export'
+     ORDER BY "createdAt" DESC LIMIT 2`,
+  );
+  expect(exports.map((event) => event.after.format).sort()).toEqual(["docx", "pdf"]);
+  for (const event of exports) expect(event.after.templateVersion).toBe(saved.version);
 });
 
 test("[reports] a template without fields is rejected", async ({ page }) => {
@@ -104,7 +111,8 @@ test("[reports] a template without fields is rejected", async ({ page }) => {
     await checkbox.uncheck();
   }
   await page.getByRole("button", { name: "Salva nuova versione" }).click();
-  await expect(page.getByRole("alert").first()).toContainText("Scegli almeno un campo");
+  // Next.js adds an empty route announcer with role "alert", so the message is found by its text.
+  await expect(page.getByRole("alert").filter({ hasText: "Scegli almeno un campo" })).toBeVisible();
   const [after] = await queryDb<{ count: string }>(`SELECT count(*) FROM "ReportTemplate"`);
   expect(after.count).toBe(before.count);
 });

@@ -286,7 +286,8 @@ export function TemplateEditor(props: {
         >
           {t("save")}
         </button>
-        {error && (
+        {/* A message already shown next to its field is not repeated here. */}
+        {error && !Object.values(fieldErrors).includes(error) && (
           <p role="alert" className="text-tremor-default text-red-700">
             {error}
           </p>

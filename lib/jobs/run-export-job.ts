@@ -13,12 +13,13 @@ import {
   type ExportJob,
 } from "@/lib/db/export-jobs";
 import { isAppError } from "@/lib/errors";
+import { DEFAULT_LOCALE } from "@/lib/i18n/config";
 import { logger } from "@/lib/logger";
 import { createCsvWriter } from "@/lib/reports/stream/csv-writer";
 import { writeStatementsZip } from "@/lib/reports/stream/statements-zip";
 import { streamReport } from "@/lib/reports/stream/stream-report";
 import { createXlsxWriter } from "@/lib/reports/stream/xlsx-writer";
-import { withDefaults } from "@/lib/reports/template";
+import { loadReportBranding } from "@/lib/reports/templates/load-branding";
 
 import { exportDir, exportFilePath } from "./export-files";
 import { exportParametersSchema } from "./export-parameters";
@@ -56,8 +57,9 @@ async function writeToOutput(
   batchSize: number | undefined,
 ): Promise<number> {
   const parameters = exportParametersSchema.parse(job.parameters);
-  // NOTE: stored report templates are not read yet; background exports use the default branding.
-  const branding = withDefaults();
+  // A job has no request, so its column labels are in the default (Italian) language. The latest
+  // template version applies, and the ZIP contains statements.
+  const branding = await loadReportBranding(db, job.report ?? "STATEMENT", DEFAULT_LOCALE);
 
   if (job.kind === "STATEMENTS_ZIP") {
     const { statements } = await writeStatementsZip(db, output, {

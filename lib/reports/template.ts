@@ -14,7 +14,7 @@ export interface ReportBranding {
   header: string | null;
   footer: string | null;
   logo: { data: Uint8Array; mime: LogoMime } | null;
-  // Hex colour (#rrggbb) of titles, table headers and the first chart series.
+  // Hex colour (#rrggbb) of titles and table headers. Chart series keep their own colours.
   accentColor: string;
   paperSize: PaperSize;
   // Column keys in display order; unknown keys are ignored.

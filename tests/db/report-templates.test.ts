@@ -16,6 +16,7 @@ import { assembleReport } from "@/lib/reports/assemble-report";
 import { renderReport } from "@/lib/reports/render";
 import { MAX_LOGO_BYTES, prepareLogo } from "@/lib/reports/templates/logo";
 import { loadReportBranding } from "@/lib/reports/templates/load-branding";
+import { renderTemplatePreview } from "@/lib/reports/templates/preview";
 import { readTemplateRequest } from "@/lib/reports/templates/read-template-request";
 import type { ReportData } from "@/lib/reports/types";
 import { reportTemplateSchema, type ReportTemplateInput } from "@/lib/validations/report-template";
@@ -124,6 +125,29 @@ describe("saving templates", () => {
   it("rejects an invalid colour and an unknown field", () => {
     expect(() => templateInput({ accentColor: "blue" })).toThrowError(/invalidColor/);
     expect(() => templateInput({ fields: ["notes"] })).toThrowError(/unknownField/);
+  });
+});
+
+describe("template preview", () => {
+  it("renders unsaved settings without saving", async () => {
+    const before = await templateCount();
+    const html = new TextDecoder().decode(
+      await renderTemplatePreview(testDb(), {
+        kind: "STATEMENT",
+        input: templateInput({ logo: "replace" }),
+        logo: await prepareLogo(await pngLogo()),
+        locale: "en",
+        period: MONTH,
+        customerCode,
+      }),
+    );
+    const headers = [...html.matchAll(/<th[^>]*>([^<]*)<\/th>/g)].map((match) => match[1]);
+
+    expect(headers).toEqual(["Date", "Case ref.", "Balance", "Kind", "Credits", "Debits"]);
+    expect(html).toContain("Tecnoassist S.r.l.");
+    expect(html).toContain('src="data:image/png;base64,');
+    expect(html).toContain(`template v${before + 1}`);
+    expect(await templateCount()).toBe(before);
   });
 });
 

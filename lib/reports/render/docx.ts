@@ -139,15 +139,20 @@ function pageFooter(branding: ReportBranding): Footer {
   });
 }
 
-/** Replaces each table marker paragraph of the document XML with the section's table. */
+/**
+ * Replaces each table marker paragraph of the document XML with the section's table. Each search
+ * starts after the previous table, so text in a table that looks like a marker is left alone.
+ */
 function insertTables(documentXml: string, tables: string[]): string {
   let xml = documentXml;
+  let from = 0;
   tables.forEach((table, index) => {
-    const marker = xml.indexOf(tableMarker(index));
+    const marker = xml.indexOf(tableMarker(index), from);
     if (marker < 0) throw new Error(`table marker ${index} missing from the Word document`);
     const start = Math.max(xml.lastIndexOf("<w:p>", marker), xml.lastIndexOf("<w:p ", marker));
     const end = xml.indexOf("</w:p>", marker) + "</w:p>".length;
     xml = xml.slice(0, start) + table + xml.slice(end);
+    from = start + table.length;
   });
 
   return xml;

@@ -19,9 +19,22 @@ export type FontWeight = keyof typeof TABLE_FONTS;
 // A document that is never written, used only for its font metrics (pdfkit's AFM files).
 const measurer = new PDFDocument({ autoFirstPage: false });
 
+// Widths at 1 pt by weight and text. Dates, kinds and amounts repeat across rows, and pdfkit's
+// kerning lookups made measuring a large share of the PDF time.
+const widthCache = { regular: new Map<string, number>(), bold: new Map<string, number>() };
+const MAX_CACHED_WIDTHS = 100_000;
+
 /** Returns the width of `text` in points at `size` in the table font. */
 export function textWidth(text: string, size: number, weight: FontWeight = "regular"): number {
-  return measurer.font(TABLE_FONTS[weight]).fontSize(size).widthOfString(text);
+  const cache = widthCache[weight];
+  let width = cache.get(text);
+  if (width === undefined) {
+    width = measurer.font(TABLE_FONTS[weight]).fontSize(1).widthOfString(text);
+    if (cache.size >= MAX_CACHED_WIDTHS) cache.clear();
+    cache.set(text, width);
+  }
+
+  return width * size;
 }
 
 // Characters of Windows-1252 above ASCII that are not Latin-1: the standard fonts encode only

@@ -2,7 +2,7 @@
 // as the HTML export would be with the new settings.
 import type { Db } from "@/lib/db/client";
 import { getLatestReportTemplate } from "@/lib/db/report-templates";
-import { localDateOf } from "@/lib/domain/periods";
+import { addDays, localDateOf } from "@/lib/domain/periods";
 import type { Locale } from "@/lib/i18n/config";
 
 import { assembleReport } from "../assemble-report";
@@ -13,8 +13,9 @@ import type { PreparedLogo } from "./logo";
 import type { ReportTemplateInput } from "@/lib/validations/report-template";
 
 /**
- * Renders the preview. Without a period it shows the current month; without a customer, the first
- * customer by name, because all customers at once can be thousands of pages.
+ * Renders the preview. Without a period it shows the last 30 days, so the table has rows early in
+ * a month too. Without a customer it shows the first customer by name, because all customers at
+ * once can be thousands of pages.
  */
 export async function renderTemplatePreview(
   db: Db,
@@ -41,7 +42,7 @@ export async function renderTemplatePreview(
 
   const data = await assembleReport(db, {
     kind,
-    from: options.period.from || `${today.slice(0, 8)}01`,
+    from: options.period.from || addDays(today, -30),
     to: options.period.to || today,
     customerCode,
   });
