@@ -5,8 +5,16 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 /** @type {import("next").NextConfig} */
 const nextConfig = {
-  // The database drivers load WebAssembly and sockets, which the bundler must leave alone.
-  serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "pino"],
+  // Server packages that load WebAssembly, sockets or their own modules at run time (database
+  // drivers, the job queue, the ZIP writer), which the bundler must leave alone.
+  serverExternalPackages: [
+    "pg",
+    "pg-boss",
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "pino",
+    "archiver",
+  ],
   poweredByHeader: false,
   agentRules: false,
   experimental: {

@@ -16,6 +16,8 @@ const NAVIGATION = {
     "Importa teleassistenze",
     "Regole fatturazione",
     "Chiavi API",
+    "Utenti",
+    "Registro attività",
   ],
   MANAGER: ["Consultazione saldo", "Cruscotto", "Teleassistenze", "Clienti", "Report"],
   OPERATOR: ["Consultazione saldo", "Console", "Da assegnare", "Teleassistenze"],

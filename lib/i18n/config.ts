@@ -16,9 +16,16 @@ export const MESSAGE_NAMESPACES = [
   "imports",
   "sessions",
   "sessionImport",
+  "openingBalances",
   "apiKeys",
   "reports",
   "dashboard",
+  "billing",
+  "users",
+  "audit",
+  "setup",
+  "reportTemplates",
+  "exports",
 ] as const;
 
 export function isLocale(value: string | undefined | null): value is Locale {

@@ -13,10 +13,15 @@ describe("role permissions", () => {
       "/sessions",
       "/customers",
       "/reports",
+      "/billing/close",
+      "/reports/templates",
       "/imports/registry",
       "/imports/sessions",
+      "/imports/opening-balances",
       "/settings/billing",
       "/settings/api-keys",
+      "/settings/users",
+      "/audit",
     ]);
     expect(navigationFor("MANAGER").map((item) => item.href)).toEqual([
       "/lookup",

@@ -1,0 +1,99 @@
+// Rows of background exports: created when a user asks for an export, then moved through
+// QUEUED → RUNNING → DONE or FAILED by the worker in lib/jobs/run-export-job.ts.
+import type { CurrentUser } from "@/lib/auth/guards";
+import { AppError } from "@/lib/errors";
+
+import type { Db } from "./client";
+import { type ExportJob, type ExportJobKind, Prisma, type ReportKind } from "./generated/client";
+
+export type { ExportJob };
+
+export interface NewExportJob {
+  ownerId: string;
+  kind: ExportJobKind;
+  report: ReportKind | null;
+  format: string;
+  parameters: Prisma.InputJsonValue;
+  fileName: string;
+}
+
+export async function createExportJob(db: Db, input: NewExportJob): Promise<ExportJob> {
+  return db.exportJob.create({ data: { ...input, status: "QUEUED" } });
+}
+
+/** Lists the newest jobs of one user, newest first. */
+export async function listExportJobs(db: Db, ownerId: string, limit = 20): Promise<ExportJob[]> {
+  return db.exportJob.findMany({
+    where: { ownerId },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+  });
+}
+
+/**
+ * Returns the job if `user` owns it or is an administrator. Throws NOT_FOUND
+ * `exports.jobNotFound` for an unknown id and FORBIDDEN `exports.notOwner` for another user's job.
+ */
+export async function getExportJobForUserOrThrow(
+  db: Db,
+  id: string,
+  user: Pick<CurrentUser, "id" | "role">,
+): Promise<ExportJob> {
+  const job = await db.exportJob.findUnique({ where: { id } });
+  if (!job) throw new AppError("NOT_FOUND", "exports.jobNotFound", { values: { id } });
+  if (job.ownerId !== user.id && user.role !== "ADMIN") {
+    throw new AppError("FORBIDDEN", "exports.notOwner");
+  }
+
+  return job;
+}
+
+export async function markExportRunning(db: Db, id: string): Promise<void> {
+  await db.exportJob.update({
+    where: { id },
+    data: {
+      status: "RUNNING",
+      progress: 0,
+      startedAt: new Date(),
+      errorKey: null,
+      errorValues: Prisma.DbNull,
+    },
+  });
+}
+
+export async function setExportProgress(db: Db, id: string, progress: number): Promise<void> {
+  await db.exportJob.update({ where: { id }, data: { progress } });
+}
+
+export async function markExportDone(
+  db: Db,
+  id: string,
+  result: { fileKey: string; fileBytes: number; itemCount: number; templateVersion: number | null },
+): Promise<void> {
+  await db.exportJob.update({
+    where: { id },
+    data: { ...result, status: "DONE", progress: 100, finishedAt: new Date() },
+  });
+}
+
+/** Records a failure; `messageKey` is under `errors.` and is shown translated to the owner. */
+export async function markExportFailed(
+  db: Db,
+  id: string,
+  error: { messageKey: string; values: Record<string, string | number> },
+): Promise<void> {
+  await db.exportJob.update({
+    where: { id },
+    data: {
+      status: "FAILED",
+      errorKey: error.messageKey,
+      errorValues: error.values,
+      finishedAt: new Date(),
+    },
+  });
+}
+
+/** Puts a job back in the queue after an attempt that the queue will retry. */
+export async function markExportRetrying(db: Db, id: string): Promise<void> {
+  await db.exportJob.update({ where: { id }, data: { status: "QUEUED", progress: 0 } });
+}
