@@ -122,13 +122,12 @@ export async function loadCustomersChart(db: Db, range: ChartRange): Promise<Das
       FROM "DailyOperatorTotal" o
       WHERE o."day" BETWEEN ${range.from}::date AND ${range.to}::date
       GROUP BY 1
-    )
+    ),
+    top_sums AS (SELECT "start", SUM("value")::int AS "value" FROM top_buckets GROUP BY "start")
     SELECT "start", "code" AS "key", "name", "code", "value", "rank" FROM top_buckets
     UNION ALL
-    SELECT a."start", NULL, NULL, NULL,
-      a."value" - COALESCE((SELECT SUM(b."value") FROM top_buckets b WHERE b."start" = a."start"), 0)::int,
-      ${TOP_SERIES + 1}
-    FROM all_buckets a
+    SELECT a."start", NULL, NULL, NULL, a."value" - COALESCE(s."value", 0), ${TOP_SERIES + 1}
+    FROM all_buckets a LEFT JOIN top_sums s ON s."start" = a."start"
     WHERE (SELECT COUNT(*) FROM totals) > ${TOP_SERIES}
     ORDER BY "rank", "start"`;
 
