@@ -1,5 +1,5 @@
 // Runs one export job: writes the file under EXPORT_DIR (first as <key>.part, renamed when
-// complete, so a download never sees half a file) and records progress and the result.
+// complete, so a download never reads half a file) and records progress and the result.
 import { createWriteStream, type WriteStream } from "node:fs";
 import { mkdir, rename, rm, stat } from "node:fs/promises";
 
@@ -90,8 +90,8 @@ async function writeToOutput(
 /**
  * Runs the job with id `exportJobId`. A job already done is left alone, so a redelivered queue
  * message does no harm. An AppError (an invalid period, a deleted customer) fails the job at once
- * with its message; other errors fail it only on the final attempt and are rethrown, so the queue
- * retries them.
+ * with its message. Other errors fail it only on the final attempt, and they are rethrown so that
+ * the queue retries them.
  */
 export async function runExportJob(
   db: Db,
@@ -124,7 +124,12 @@ export async function runExportJob(
     const itemCount = await writeExportFile(db, job, partPath, onProgress, options.batchSize);
     await rename(partPath, finalPath);
     const { size } = await stat(finalPath);
-    await markExportDone(db, job.id, { fileKey, fileBytes: size, itemCount, templateVersion: null });
+    await markExportDone(db, job.id, {
+      fileKey,
+      fileBytes: size,
+      itemCount,
+      templateVersion: null,
+    });
     logger.info(
       {
         exportJobId: job.id,
