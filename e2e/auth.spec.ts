@@ -6,6 +6,7 @@ import { queryDb, signIn } from "./helpers";
 const NAVIGATION = {
   ADMIN: [
     "Consultazione saldo",
+    "Cruscotto",
     "Console",
     "Da assegnare",
     "Teleassistenze",
@@ -15,8 +16,10 @@ const NAVIGATION = {
     "Importa teleassistenze",
     "Regole fatturazione",
     "Chiavi API",
+    "Utenti",
+    "Registro attività",
   ],
-  MANAGER: ["Consultazione saldo", "Teleassistenze", "Clienti", "Report"],
+  MANAGER: ["Consultazione saldo", "Cruscotto", "Teleassistenze", "Clienti", "Report"],
   OPERATOR: ["Consultazione saldo", "Console", "Da assegnare", "Teleassistenze"],
 } as const;
 

@@ -1,18 +1,24 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
 import { getCurrentUser } from "@/lib/auth/guards";
+import { getDb } from "@/lib/db/client";
+import { needsSetup } from "@/lib/db/setup";
 import { LocaleSwitcher } from "@/components/layout/locale-switcher";
 import { NavLinks } from "@/components/layout/nav-links";
 import { navigationFor } from "@/components/layout/navigation";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  if (await needsSetup(getDb())) redirect("/setup");
   const user = await getCurrentUser();
   if (!user) redirect("/login");
 
   const t = await getTranslations("common");
-  const items = navigationFor(user.role).map((item) => ({
+  // A temporary password opens only the account page, so no other area is offered.
+  const allowed = user.mustChangePassword ? [] : navigationFor(user.role);
+  const items = allowed.map((item) => ({
     href: item.href,
     label: t(`nav.${item.label}`),
   }));
@@ -24,9 +30,13 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <span className="font-semibold text-tremor-content-strong">{t("appName")}</span>
           <NavLinks items={items} />
           <div className="ml-auto flex items-center gap-3">
-            <span className="text-tremor-default text-tremor-content" data-testid="current-user">
+            <Link
+              href="/account"
+              className="text-tremor-default text-tremor-content hover:underline"
+              data-testid="current-user"
+            >
               {user.name} · {t(`roles.${user.role}`)}
-            </span>
+            </Link>
             <LocaleSwitcher />
             <SignOutButton />
           </div>

@@ -4,6 +4,8 @@ import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
 
 import { getCurrentUser } from "@/lib/auth/guards";
+import { getDb } from "@/lib/db/client";
+import { needsSetup } from "@/lib/db/setup";
 import { LoginForm } from "@/components/auth/login-form";
 import { LocaleSwitcher } from "@/components/layout/locale-switcher";
 
@@ -14,6 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function LoginPage() {
+  if (await needsSetup(getDb())) redirect("/setup");
   if (await getCurrentUser()) redirect("/");
 
   const t = await getTranslations();

@@ -28,7 +28,7 @@ export function LoginForm() {
     setPending(false);
 
     if (!result || result.error) {
-      setError(result?.error === "RATE_LIMITED" ? t("rateLimited") : t("invalidCredentials"));
+      setError(t(errorMessageKey(result?.error)));
       return;
     }
 
@@ -73,6 +73,13 @@ export function LoginForm() {
       </button>
     </form>
   );
+}
+
+function errorMessageKey(code: string | null | undefined) {
+  if (code === "RATE_LIMITED") return "rateLimited";
+  if (code === "SIGN_IN_UNAVAILABLE") return "unavailable";
+
+  return "invalidCredentials";
 }
 
 // Only same-site paths are followed after sign-in, never another origin.

@@ -105,6 +105,21 @@ export function LedgerEntryForm({ customerId, contracts }: Props) {
         </select>
       </Field>
       <Field
+        id="entry-expires"
+        label={t("customers.entryForm.expiresOn")}
+        hint={t("customers.entryForm.expiresOnHint")}
+        error={errors.fields.expiresOn}
+      >
+        <input
+          id="entry-expires"
+          name="expiresOn"
+          type="date"
+          className={inputClass}
+          aria-invalid={Boolean(errors.fields.expiresOn)}
+          aria-describedby="entry-expires-hint entry-expires-error"
+        />
+      </Field>
+      <Field
         id="entry-comment"
         label={t("customers.entryForm.comment")}
         error={errors.fields.comment}

@@ -1,14 +1,37 @@
-import type { RegistryImportCounts, RegistryPreview } from "@/lib/db/registry-import";
+import type {
+  RegistryImportCounts,
+  RegistryImportProgress,
+  RegistryPreview,
+} from "@/lib/db/registry-import";
+import type { Delimiter } from "@/lib/imports/csv";
 import type { CsvInspection } from "@/lib/imports/inspect";
-import type { ErrorBody } from "@/lib/http/respond";
+import type { RegistryMapping } from "@/lib/imports/registry-mapping";
+import type { TextEncoding } from "@/lib/imports/text-encoding";
 
-export type Inspection = CsvInspection & { fileName: string };
-export type { RegistryImportCounts, RegistryPreview };
+import { type SendCallbacks, sendImportForm } from "./send-form";
+
+export type Inspection = CsvInspection & { fileName: string; savedMapping: RegistryMapping | null };
+export type { RegistryImportCounts, RegistryImportProgress, RegistryPreview };
 
 // The mapping as kept in the form state, where an empty string means "no column".
 export interface MappingRequest {
   columns: Record<string, string>;
   filter: { column: string; value: string } | null;
+  devices: { TEAMVIEWER: string; ANYDESK: string };
+  deactivateMissing: boolean;
+}
+
+// Encoding and delimiter of a CSV file: "auto" lets the server detect them.
+export interface ReadChoice {
+  encoding: "auto" | TextEncoding;
+  delimiter: "auto" | Delimiter;
+}
+
+export interface RegistryForm {
+  file: File;
+  read: ReadChoice;
+  mapping?: MappingRequest;
+  skipRejected?: boolean;
 }
 
 /** A failed request, with the server's translated message and field messages when it sent them. */
@@ -22,30 +45,18 @@ export class ImportRequestError extends Error {
   }
 }
 
-/** Posts the file (and the mapping, when given) as multipart form data and returns the JSON body. */
-export async function postImportForm<T>(
+/** Posts the registry import form; see sendImportForm for `streamed` and the callbacks. */
+export function postRegistryImport<T>(
   path: string,
-  file: File,
-  mapping?: MappingRequest,
+  form: RegistryForm,
+  options: SendCallbacks<RegistryImportProgress> & { streamed?: boolean } = {},
 ): Promise<T> {
-  const form = new FormData();
-  form.append("file", file);
-  if (mapping) form.append("mapping", JSON.stringify(mapping));
+  const data = new FormData();
+  data.append("file", form.file);
+  data.append("encoding", form.read.encoding);
+  data.append("delimiter", form.read.delimiter);
+  if (form.mapping) data.append("mapping", JSON.stringify(form.mapping));
+  if (form.skipRejected) data.append("skipRejected", "true");
 
-  let response: Response;
-  try {
-    response = await fetch(path, { method: "POST", body: form });
-  } catch {
-    throw new ImportRequestError(null);
-  }
-
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = (body as Partial<ErrorBody> | null)?.error;
-    const details = (error?.fields ?? []).map((issue) => issue.message);
-
-    throw new ImportRequestError(error?.message ?? null, [...new Set(details)]);
-  }
-
-  return body as T;
+  return sendImportForm<T, RegistryImportProgress>(path, data, options);
 }

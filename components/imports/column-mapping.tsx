@@ -2,9 +2,15 @@
 
 import { useTranslations } from "next-intl";
 
-import { REGISTRY_FIELDS, type RegistryField } from "@/lib/imports/registry-mapping";
+import {
+  REGISTRY_DEVICE_KINDS,
+  REGISTRY_FIELDS,
+  type RegistryDeviceKind,
+  type RegistryField,
+} from "@/lib/imports/registry-mapping";
 
 export type ColumnChoice = Record<RegistryField, string>;
+export type DeviceChoice = Record<RegistryDeviceKind, string>;
 export interface FilterChoice {
   column: string;
   value: string;
@@ -13,17 +19,24 @@ export interface FilterChoice {
 const inputClass =
   "w-full rounded-tremor-small border border-tremor-border bg-white px-3 py-2 text-tremor-default shadow-tremor-input";
 
-/** Selects mapping each customer field to a CSV column, then the optional row filter. */
+/**
+ * Selects mapping each customer field and device kind to a column, then the optional row filter
+ * and whether customers missing from the file are marked inactive.
+ */
 export function ColumnMapping(props: {
   headers: string[];
   columns: ColumnChoice;
+  devices: DeviceChoice;
   filter: FilterChoice;
+  deactivateMissing: boolean;
   disabled: boolean;
   onColumnsChange: (columns: ColumnChoice) => void;
+  onDevicesChange: (devices: DeviceChoice) => void;
   onFilterChange: (filter: FilterChoice) => void;
+  onDeactivateMissingChange: (deactivate: boolean) => void;
 }) {
   const t = useTranslations("imports");
-  const { headers, columns, filter, disabled } = props;
+  const { headers, columns, devices, filter, disabled } = props;
   const options = headers.map((header) => (
     <option key={header} value={header}>
       {header}
@@ -69,6 +82,31 @@ export function ColumnMapping(props: {
       </section>
 
       <section>
+        <h2 className="font-semibold text-tremor-content-strong">{t("devices.title")}</h2>
+        <p className="mb-3 text-tremor-default text-tremor-content">{t("devices.hint")}</p>
+        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+          {REGISTRY_DEVICE_KINDS.map((kind) => (
+            <label key={kind} className="flex flex-col gap-1 text-tremor-default">
+              {t(`devices.${kind}`)}
+              <select
+                aria-label={t(`devices.${kind}`)}
+                data-testid={`mapping-device-${kind}`}
+                value={devices[kind]}
+                disabled={disabled}
+                onChange={(event) =>
+                  props.onDevicesChange({ ...devices, [kind]: event.target.value })
+                }
+                className={inputClass}
+              >
+                <option value="">{t("mapping.none")}</option>
+                {options}
+              </select>
+            </label>
+          ))}
+        </div>
+      </section>
+
+      <section>
         <h2 className="font-semibold text-tremor-content-strong">{t("filter.title")}</h2>
         <p className="mb-3 text-tremor-default text-tremor-content">{t("filter.hint")}</p>
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
@@ -100,6 +138,23 @@ export function ColumnMapping(props: {
           </label>
         </div>
       </section>
+
+      <label className="flex items-start gap-2 text-tremor-default">
+        <input
+          type="checkbox"
+          data-testid="deactivate-missing"
+          checked={props.deactivateMissing}
+          disabled={disabled}
+          onChange={(event) => props.onDeactivateMissingChange(event.target.checked)}
+          className="mt-1"
+        />
+        <span>
+          <span className="font-semibold text-tremor-content-strong">
+            {t("deactivateMissing.label")}
+          </span>
+          <span className="block text-tremor-content">{t("deactivateMissing.hint")}</span>
+        </span>
+      </label>
     </div>
   );
 }

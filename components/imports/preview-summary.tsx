@@ -14,6 +14,8 @@ const CARDS = [
   { key: "updated", decoration: "blue" },
   { key: "unchanged", decoration: "slate" },
   { key: "rejected", decoration: "red" },
+  { key: "devices", decoration: "violet" },
+  { key: "missing", decoration: "amber" },
 ] as const satisfies readonly { key: keyof RegistryImportCounts; decoration: string }[];
 
 /** Shows one card per count of the preview, in the order the rows flow through the import. */
@@ -21,7 +23,7 @@ export function PreviewSummary({ counts }: { counts: RegistryImportCounts }) {
   const t = useTranslations("imports");
 
   return (
-    <div className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
+    <div className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-4">
       {CARDS.map(({ key, decoration }) => (
         <Card
           key={key}

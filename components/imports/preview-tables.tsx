@@ -24,11 +24,12 @@ import { formatDecimal } from "@/lib/i18n/format";
 import type { RegistryPreview } from "./api";
 import { PageControls, usePagedRows } from "./page-controls";
 
-const CATEGORIES = ["new", "updated", "unchanged", "rejected"] as const;
+const CATEGORIES = ["new", "updated", "unchanged", "rejected", "devices", "missing"] as const;
 type Category = (typeof CATEGORIES)[number];
 
 interface TableRowData {
-  line: number;
+  // Null for customers missing from the file.
+  line: number | null;
   code: string | null;
   name: string | null;
   detail: string;
@@ -58,6 +59,23 @@ export function PreviewTables({ preview }: { preview: RegistryPreview }) {
         return t("reasons.fieldCount", { found: reason.found, expected: reason.expected });
       case "tooLong":
         return t("reasons.tooLong", { field: fieldLabel(reason.field), max: reason.max });
+      case "invalidVatNumber":
+      case "invalidTaxCode":
+        return t(`reasons.${reason.kind}`, { value: reason.value });
+      case "invalidDeviceId":
+        return t("reasons.invalidDeviceId", {
+          kind: t(`devices.${reason.deviceKind}`),
+          value: reason.value,
+        });
+      case "duplicateDevice":
+        return t("reasons.duplicateDevice", { remoteId: reason.remoteId, line: reason.firstLine });
+      case "deviceConflict":
+        return t("reasons.deviceConflict", {
+          remoteId: reason.remoteId,
+          customerCode: reason.customerCode,
+        });
+      case "unreadableCell":
+        return t("reasons.unreadableCell", { column: reason.column });
       default:
         return t(`reasons.${reason.kind}`);
     }
@@ -79,12 +97,26 @@ export function PreviewTables({ preview }: { preview: RegistryPreview }) {
       name: row.name,
       detail: describeReason(row.reason),
     })),
+    devices: preview.devices.map((device) => ({
+      line: null,
+      code: device.code,
+      name: null,
+      detail: `${t(`devices.${device.kind}`)}: ${device.remoteId}`,
+    })),
+    missing: preview.missing.map((customer) => ({
+      line: null,
+      code: customer.code,
+      name: customer.name,
+      detail: "",
+    })),
   };
   const detailHeader: Record<Category, string | null> = {
     new: otherFields.length > 0 ? t("table.otherFields") : null,
     updated: t("table.changes"),
     unchanged: null,
     rejected: t("table.reason"),
+    devices: t("table.device"),
+    missing: null,
   };
 
   const firstWithRows = CATEGORIES.findIndex((category) => rows[category].length > 0);
@@ -125,6 +157,8 @@ function PagedTable(props: {
 }) {
   const t = useTranslations("imports");
   const { visible, page, pages, setPage } = usePagedRows(props.rows);
+  const withLines = props.category !== "missing" && props.category !== "devices";
+  const withNames = props.category !== "devices";
 
   if (props.rows.length === 0) {
     return <p className="py-4 text-tremor-default text-tremor-content">{t("table.empty")}</p>;
@@ -143,18 +177,18 @@ function PagedTable(props: {
       <Table data-testid={`rows-${props.category}`}>
         <TableHead>
           <TableRow>
-            <TableHeaderCell>{t("table.line")}</TableHeaderCell>
+            {withLines && <TableHeaderCell>{t("table.line")}</TableHeaderCell>}
             <TableHeaderCell>{t("fields.code")}</TableHeaderCell>
-            <TableHeaderCell>{t("fields.name")}</TableHeaderCell>
+            {withNames && <TableHeaderCell>{t("fields.name")}</TableHeaderCell>}
             {props.detailHeader && <TableHeaderCell>{props.detailHeader}</TableHeaderCell>}
           </TableRow>
         </TableHead>
         <TableBody>
-          {visible.map((row) => (
-            <TableRow key={row.line}>
-              <TableCell>{row.line}</TableCell>
+          {visible.map((row, index) => (
+            <TableRow key={row.line ?? `${row.code}-${index}`}>
+              {withLines && <TableCell>{row.line}</TableCell>}
               <TableCell>{row.code ?? t("table.emptyValue")}</TableCell>
-              <TableCell>{row.name ?? t("table.emptyValue")}</TableCell>
+              {withNames && <TableCell>{row.name ?? t("table.emptyValue")}</TableCell>}
               {props.detailHeader && (
                 <TableCell className="whitespace-normal">{row.detail}</TableCell>
               )}

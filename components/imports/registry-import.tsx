@@ -4,56 +4,37 @@ import { Callout, Card } from "@tremor/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
-import type { Delimiter } from "@/lib/imports/csv";
 import { MAX_IMPORT_FILE_BYTES } from "@/lib/imports/limits";
-import { REGISTRY_FIELDS } from "@/lib/imports/registry-mapping";
 import { formatDecimal } from "@/lib/i18n/format";
 
 import {
   ImportRequestError,
   type Inspection,
-  type MappingRequest,
-  postImportForm,
+  postRegistryImport,
+  type ReadChoice,
   type RegistryImportCounts,
+  type RegistryImportProgress,
   type RegistryPreview,
 } from "./api";
-import { type ColumnChoice, ColumnMapping, type FilterChoice } from "./column-mapping";
-import { PreviewSummary } from "./preview-summary";
-import { PreviewTables } from "./preview-tables";
+import { ColumnMapping } from "./column-mapping";
+import { type ImportActivity, ImportProgress } from "./import-progress";
+import { RegistryFileCard } from "./registry-file-card";
+import { initialMapping, type MappingState, toMappingRequest } from "./registry-mapping-state";
+import { RegistryPreviewCard } from "./registry-preview-card";
 import { SampleRows } from "./sample-rows";
+import type { SendCallbacks } from "./send-form";
 
 const MAX_MEGABYTES = MAX_IMPORT_FILE_BYTES / (1024 * 1024);
-const DELIMITER_NAMES: Record<Delimiter, string> = {
-  ",": "comma",
-  ";": "semicolon",
-  "\t": "tab",
-};
-const NO_FILTER: FilterChoice = { column: "", value: "" };
+const AUTO_READ: ReadChoice = { encoding: "auto", delimiter: "auto" };
 
 type Step = "inspect" | "preview" | "commit";
 
 interface PreviewState {
   data: RegistryPreview;
-  // The mapping the preview was made with, to tell when the form has changed since.
+  // The form the preview was made with, to tell when it has changed since.
   key: string;
   // Remounts the tables for each new preview, so they open on its first non-empty category.
   serial: number;
-}
-
-// Suggests only a header spelled exactly like a field name, ignoring case. A looser match would be
-// a guess, and a wrong guess is easy to miss in a long form.
-function suggestColumns(headers: string[]): ColumnChoice {
-  const byName = new Map(headers.map((header) => [header.toLowerCase(), header]));
-
-  return Object.fromEntries(
-    REGISTRY_FIELDS.map((field) => [field, byName.get(field.toLowerCase()) ?? ""]),
-  ) as ColumnChoice;
-}
-
-function toMappingRequest(columns: ColumnChoice, filter: FilterChoice): MappingRequest {
-  const hasFilter = filter.column !== "" || filter.value.trim() !== "";
-
-  return { columns, filter: hasFilter ? filter : null };
 }
 
 /** Runs the registry import: choose a file, map its columns, preview, then import. */
@@ -61,25 +42,34 @@ export function RegistryImport() {
   const t = useTranslations("imports");
   const errors = useTranslations("errors");
   const [file, setFile] = useState<File | null>(null);
+  const [read, setRead] = useState<ReadChoice>(AUTO_READ);
   const [inspection, setInspection] = useState<Inspection | null>(null);
-  const [columns, setColumns] = useState<ColumnChoice>(() => suggestColumns([]));
-  const [filter, setFilter] = useState<FilterChoice>(NO_FILTER);
+  const [mapping, setMapping] = useState<MappingState>(() => initialMapping([], null));
   const [preview, setPreview] = useState<PreviewState | null>(null);
+  const [skipRejected, setSkipRejected] = useState(false);
   const [result, setResult] = useState<RegistryImportCounts | null>(null);
   const [failure, setFailure] = useState<{ message: string; details: string[] } | null>(null);
   const [pending, setPending] = useState<Step | null>(null);
+  const [activity, setActivity] = useState<ImportActivity | null>(null);
 
-  const mapping = toMappingRequest(columns, filter);
-  const mappingKey = JSON.stringify(mapping);
-  const stale = preview !== null && preview.key !== mappingKey;
-  const counts = preview?.data.counts;
-  const importable = counts ? counts.new + counts.updated + counts.unchanged > 0 : false;
+  const mappingRequest = toMappingRequest(mapping);
+  const formKey = JSON.stringify([read, mappingRequest]);
+  const stale = preview !== null && preview.key !== formKey;
+  const update = (change: Partial<MappingState>) => setMapping({ ...mapping, ...change });
 
-  async function run<T>(step: Step, request: () => Promise<T>): Promise<T | null> {
+  async function run<T>(
+    step: Step,
+    request: (callbacks: SendCallbacks<RegistryImportProgress>) => Promise<T>,
+  ) {
     setPending(step);
     setFailure(null);
+    setActivity({ phase: "upload", fraction: 0 });
     try {
-      return await request();
+      return await request({
+        onUpload: (fraction) =>
+          setActivity(fraction < 1 ? { phase: "upload", fraction } : { phase: "waiting" }),
+        onProgress: setActivity,
+      });
     } catch (error) {
       const known = error instanceof ImportRequestError ? error : null;
       setFailure({
@@ -90,12 +80,13 @@ export function RegistryImport() {
       return null;
     } finally {
       setPending(null);
+      setActivity(null);
     }
   }
 
-  async function onFileChange(event: React.ChangeEvent<HTMLInputElement>) {
-    const chosen = event.target.files?.[0] ?? null;
+  async function inspect(chosen: File | null, chosenRead: ReadChoice) {
     setFile(chosen);
+    setRead(chosenRead);
     setInspection(null);
     setPreview(null);
     setResult(null);
@@ -103,39 +94,45 @@ export function RegistryImport() {
     if (!chosen) return;
 
     if (chosen.size > MAX_IMPORT_FILE_BYTES) {
-      setFailure({
-        message: errors("imports.fileTooLarge", { maxMegabytes: MAX_MEGABYTES }),
-        details: [],
-      });
+      const message = errors("imports.fileTooLarge", { maxMegabytes: MAX_MEGABYTES });
+      setFailure({ message, details: [] });
       return;
     }
 
-    const inspected = await run("inspect", () =>
-      postImportForm<Inspection>("/api/imports/registry/inspect", chosen),
+    const inspected = await run("inspect", (callbacks) =>
+      postRegistryImport<Inspection>(
+        "/api/imports/registry/inspect",
+        { file: chosen, read: chosenRead },
+        callbacks,
+      ),
     );
     if (!inspected) return;
     setInspection(inspected);
-    setColumns(suggestColumns(inspected.headers));
-    setFilter(NO_FILTER);
+    setMapping(initialMapping(inspected.headers, inspected.savedMapping));
   }
 
   async function onPreview() {
     if (!file) return;
     setResult(null);
-    const data = await run("preview", () =>
-      postImportForm<RegistryPreview>("/api/imports/registry/preview", file, mapping),
+    const data = await run("preview", (callbacks) =>
+      postRegistryImport<RegistryPreview>(
+        "/api/imports/registry/preview",
+        { file, read, mapping: mappingRequest },
+        callbacks,
+      ),
     );
-    if (data)
-      setPreview((previous) => ({ data, key: mappingKey, serial: (previous?.serial ?? 0) + 1 }));
+    if (!data) return;
+    setSkipRejected(false);
+    setPreview((previous) => ({ data, key: formKey, serial: (previous?.serial ?? 0) + 1 }));
   }
 
   async function onCommit() {
     if (!file) return;
-    const response = await run("commit", () =>
-      postImportForm<{ counts: RegistryImportCounts }>(
+    const response = await run("commit", (callbacks) =>
+      postRegistryImport<{ counts: RegistryImportCounts }>(
         "/api/imports/registry/commit",
-        file,
-        mapping,
+        { file, read, mapping: mappingRequest, skipRejected },
+        { ...callbacks, streamed: true },
       ),
     );
     if (!response) return;
@@ -150,43 +147,37 @@ export function RegistryImport() {
         <p className="mt-1 text-tremor-default text-tremor-content">{t("intro")}</p>
       </div>
 
-      <Card className="flex flex-col gap-2">
-        <label htmlFor="registry-file" className="font-semibold text-tremor-content-strong">
-          {t("file.label")}
-        </label>
-        <input
-          id="registry-file"
-          type="file"
-          accept=".csv,.txt,text/csv,text/plain"
-          disabled={pending !== null}
-          onChange={onFileChange}
-          className="text-tremor-default"
-        />
-        <p className="text-tremor-label text-tremor-content">
-          {t("file.hint", { maxMegabytes: MAX_MEGABYTES })}
-        </p>
-        {inspection && (
-          <p className="text-tremor-default" data-testid="file-summary">
-            {t("file.summary", {
-              rows: formatDecimal(inspection.rowCount),
-              columns: formatDecimal(inspection.headers.length),
-              delimiter: t(`delimiters.${DELIMITER_NAMES[inspection.delimiter]}`),
-              encoding: inspection.encoding.toUpperCase(),
-            })}
-          </p>
-        )}
-      </Card>
+      <RegistryFileCard
+        inspection={inspection}
+        read={read}
+        disabled={pending !== null}
+        onFile={(chosen) => inspect(chosen, AUTO_READ)}
+        onReadChange={(chosenRead) => inspect(file, chosenRead)}
+      />
 
       {inspection && (
         <Card className="flex flex-col gap-6">
           <SampleRows headers={inspection.headers} rows={inspection.sampleRows} />
+          {mapping.saved && (
+            <p
+              role="status"
+              data-testid="saved-mapping"
+              className="text-tremor-default text-emerald-700"
+            >
+              {t("mapping.savedApplied")}
+            </p>
+          )}
           <ColumnMapping
             headers={inspection.headers}
-            columns={columns}
-            filter={filter}
+            columns={mapping.columns}
+            devices={mapping.devices}
+            filter={mapping.filter}
+            deactivateMissing={mapping.deactivateMissing}
             disabled={pending !== null}
-            onColumnsChange={setColumns}
-            onFilterChange={setFilter}
+            onColumnsChange={(columns) => update({ columns })}
+            onDevicesChange={(devices) => update({ devices })}
+            onFilterChange={(filter) => update({ filter })}
+            onDeactivateMissingChange={(deactivateMissing) => update({ deactivateMissing })}
           />
           <div>
             <button
@@ -201,12 +192,12 @@ export function RegistryImport() {
         </Card>
       )}
 
-      {pending && (
-        <p role="status" className="text-tremor-default text-tremor-content">
-          {pending === "inspect" && t("file.reading")}
-          {pending === "preview" && t("actions.previewing")}
-          {pending === "commit" && t("actions.committing")}
-        </p>
+      {pending && activity && (
+        <ImportProgress
+          activity={activity}
+          waitingLabel={t(`progress.waiting.${pending}`)}
+          phaseLabel={(phase) => t(`progress.${phase}`)}
+        />
       )}
 
       {failure && (
@@ -221,30 +212,16 @@ export function RegistryImport() {
         </Callout>
       )}
 
-      {preview && counts && (
-        <Card className="flex flex-col gap-4" data-testid="preview">
-          <h2 className="font-semibold text-tremor-content-strong">{t("summary.title")}</h2>
-          <PreviewSummary counts={counts} />
-          <p className="text-tremor-default text-tremor-content">
-            {counts.new + counts.updated > 0 ? t("commitHint") : t("nothingToWrite")}
-          </p>
-          {stale && (
-            <p className="text-tremor-default text-amber-700" role="status">
-              {t("stalePreview")}
-            </p>
-          )}
-          <div>
-            <button
-              type="button"
-              onClick={onCommit}
-              disabled={pending !== null || stale || !importable}
-              className="rounded-tremor-small bg-emerald-600 px-4 py-2 font-medium text-white hover:bg-emerald-700 disabled:opacity-60"
-            >
-              {t("actions.commit")}
-            </button>
-          </div>
-          <PreviewTables key={preview.serial} preview={preview.data} />
-        </Card>
+      {preview && (
+        <RegistryPreviewCard
+          key={preview.serial}
+          preview={preview.data}
+          stale={stale}
+          pending={pending !== null}
+          skipRejected={skipRejected}
+          onSkipRejectedChange={setSkipRejected}
+          onCommit={onCommit}
+        />
       )}
 
       {result && (
@@ -258,6 +235,8 @@ export function RegistryImport() {
             updated: formatDecimal(result.updated),
             unchanged: formatDecimal(result.unchanged),
             rejected: formatDecimal(result.rejected),
+            devices: formatDecimal(result.devices),
+            deactivated: formatDecimal(result.deactivated),
           })}
         </p>
       )}

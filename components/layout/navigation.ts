@@ -9,15 +9,25 @@ export interface NavigationItem {
 
 const ITEMS: NavigationItem[] = [
   { href: "/lookup", label: "lookup", permission: "lookupBalance" },
+  { href: "/dashboard", label: "dashboard", permission: "viewDashboard" },
   { href: "/sessions/console", label: "sessionConsole", permission: "operateSessions" },
   { href: "/sessions/inbox", label: "sessionInbox", permission: "assignSessions" },
   { href: "/sessions", label: "sessions", permission: "viewSessions" },
   { href: "/customers", label: "customers", permission: "viewCustomers" },
   { href: "/reports", label: "reports", permission: "viewReports" },
+  { href: "/billing/close", label: "postpaidClose", permission: "closePostpaidPeriod" },
+  { href: "/reports/templates", label: "reportTemplates", permission: "manageReportTemplates" },
   { href: "/imports/registry", label: "registryImport", permission: "importRegistry" },
   { href: "/imports/sessions", label: "sessionImport", permission: "importSessions" },
+  {
+    href: "/imports/opening-balances",
+    label: "openingBalances",
+    permission: "importOpeningBalances",
+  },
   { href: "/settings/billing", label: "billingSettings", permission: "manageBillingRules" },
   { href: "/settings/api-keys", label: "apiKeys", permission: "manageApiKeys" },
+  { href: "/settings/users", label: "users", permission: "manageUsers" },
+  { href: "/audit", label: "auditTrail", permission: "viewAuditTrail" },
 ];
 
 /** Returns the navigation entries `role` may open, in display order. */

@@ -98,7 +98,14 @@ function LookupCard({ result }: { result: BalanceLookupResult }) {
       className={`rounded-tremor-default border p-5 shadow-tremor-card ${statusStyle[result.status]}`}
       data-testid="lookup-result"
     >
-      <p className="font-medium text-tremor-content-strong">{result.name}</p>
+      <p className="font-medium text-tremor-content-strong">
+        {result.name}
+        {!result.active && (
+          <span className="ml-2 rounded bg-gray-200 px-1.5 text-tremor-label text-gray-800">
+            {t("inactive")}
+          </span>
+        )}
+      </p>
       <p className="font-mono text-tremor-default text-tremor-content">
         {result.code} · {common(`billingMode.${result.billingMode}`)}
       </p>

@@ -12,7 +12,7 @@ export type JsonResult<T> =
 export async function sendJson<T>(
   url: string,
   options: {
-    method: "GET" | "POST" | "PUT" | "DELETE";
+    method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
     body?: unknown;
     networkMessage: string;
     fallbackMessage: string;

@@ -82,7 +82,7 @@ function write(options: {
 }): Operation {
   const idempotency = {
     "400": ["api.idempotencyKeyInvalid"],
-    "409": ["api.idempotencyKeyReused"],
+    "409": ["api.idempotencyKeyReused", "api.idempotencyKeyInProgress"],
   };
   const merged: Record<string, string[]> = { ...options.errors };
   for (const [status, reasons] of Object.entries(idempotency)) {
@@ -121,6 +121,8 @@ function write(options: {
 const sessionErrors = {
   "400": [
     "session.startInFuture",
+    "session.startTooOld",
+    "session.tooLong",
     "session.endInFuture",
     "session.endBeforeStart",
     "session.invalidTime",
@@ -142,10 +144,16 @@ export const openApiDocument: OpenApiDocument = {
       post: write({
         operationId: "startSession",
         summary: "Start a session",
-        description: "Starting a code that already exists returns that session unchanged (200).",
+        description:
+          "Starting a code that already exists returns that session unchanged (200), unless the " +
+          "request names another customer (409).",
         input: "StartSessionInput",
         success: { "201": "Session started.", "200": "A session with this code already exists." },
-        errors: { ...sessionErrors, "404": ["session.unknownCustomerCode"] },
+        errors: {
+          ...sessionErrors,
+          "404": ["session.unknownCustomerCode"],
+          "409": ["session.codeOfOtherCustomer"],
+        },
       }),
     },
     "/api/v1/sessions/end": {
@@ -176,6 +184,7 @@ export const openApiDocument: OpenApiDocument = {
             "session.durationMismatch",
           ],
           "404": ["session.unknownCustomerCode"],
+          "409": ["session.codeOfOtherCustomer"],
         },
       }),
     },

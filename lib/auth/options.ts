@@ -3,14 +3,16 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 
 import { getDb } from "@/lib/db/client";
-import { clearFailedSignIns, isSignInBlocked, recordFailedSignIn } from "@/lib/db/login-attempts";
+import { beginSignInAttempt, clearFailedSignIns } from "@/lib/db/login-attempts";
 import { logger } from "@/lib/logger";
 
+import { clientAddress, trustedProxyCount } from "./client-address";
 import { verifyPassword } from "./password";
 
 // Error codes the sign-in form translates; next-auth passes the thrown message to the client.
 export const SIGN_IN_ERRORS = {
   rateLimited: "RATE_LIMITED",
+  unavailable: "SIGN_IN_UNAVAILABLE",
   invalid: "CredentialsSignin",
 } as const;
 
@@ -24,11 +26,15 @@ const credentialsSchema = z.object({
 // the response time does not reveal which emails have an account.
 const UNKNOWN_USER_HASH = "$2b$12$a2oHzgCujy5y0zy2JU9ZS.cntchlNcByHZkhZD.fmj5rgSTTjavKS";
 
-function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-
-  return first || "unknown";
+// An invalid TRUSTED_PROXIES is logged for the operator of the server, and the browser gets only
+// the fixed error code, because next-auth sends a thrown message to the client.
+function readClientAddress(headers: Record<string, unknown> | undefined): string | null {
+  try {
+    return clientAddress(headers, trustedProxyCount());
+  } catch (error) {
+    logger.error({ err: error }, "sign-in failed: invalid TRUSTED_PROXIES");
+    throw new Error(SIGN_IN_ERRORS.unavailable);
+  }
 }
 
 export const authOptions: NextAuthOptions = {
@@ -45,9 +51,15 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
 
         const { email, password } = parsed.data;
-        const address = clientAddress(request?.headers);
+        const address = readClientAddress(request?.headers);
         const db = getDb();
-        if (await isSignInBlocked(db, email, address)) {
+        // Counted as a failure before the password is checked, so parallel guesses see each other.
+        const attempt = await beginSignInAttempt(db, email, address).catch((error: unknown) => {
+          // As above, the client gets only the fixed code.
+          logger.error({ err: error, email }, "sign-in attempt could not be recorded");
+          throw new Error(SIGN_IN_ERRORS.unavailable);
+        });
+        if (attempt.blocked) {
           logger.warn({ email, address }, "sign-in rate limited");
           throw new Error(SIGN_IN_ERRORS.rateLimited);
         }
@@ -56,7 +68,6 @@ export const authOptions: NextAuthOptions = {
         const matches = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
         const valid = user !== null && user.active && matches;
         if (!user || !valid) {
-          await recordFailedSignIn(db, email, address);
           logger.info({ email, address }, "sign-in failed");
           return null;
         }

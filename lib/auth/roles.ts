@@ -7,7 +7,11 @@ export const PERMISSIONS = {
   lookupBalance: ["ADMIN", "MANAGER", "OPERATOR"],
   viewCustomers: ["ADMIN", "MANAGER"],
   recordLedgerEntry: ["ADMIN"],
+  reverseLedgerEntry: ["ADMIN"],
+  manageCustomers: ["ADMIN"],
+  closePostpaidPeriod: ["ADMIN"],
   importRegistry: ["ADMIN"],
+  importOpeningBalances: ["ADMIN"],
   viewSessions: ["ADMIN", "MANAGER", "OPERATOR"],
   operateSessions: ["ADMIN", "OPERATOR"],
   assignSessions: ["ADMIN", "OPERATOR"],
@@ -16,7 +20,10 @@ export const PERMISSIONS = {
   importSessions: ["ADMIN"],
   manageApiKeys: ["ADMIN"],
   viewReports: ["ADMIN", "MANAGER"],
+  viewDashboard: ["ADMIN", "MANAGER"],
   manageReportTemplates: ["ADMIN"],
+  manageUsers: ["ADMIN"],
+  viewAuditTrail: ["ADMIN"],
   exportAllStatements: ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 

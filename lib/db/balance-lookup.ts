@@ -14,6 +14,8 @@ export interface BalanceLookupResult {
   balanceMinutes: number;
   thresholdMinutes: number | null;
   status: BalanceStatus;
+  // Inactive customers are still found, because their sessions need a balance, but marked.
+  active: boolean;
 }
 
 // Customer columns for a balance with its warning status: the threshold, and the last top-up that
@@ -26,6 +28,7 @@ export const balanceSelect = {
   balanceMinutes: true,
   lowBalanceThreshold: true,
   lowBalanceKind: true,
+  active: true,
   ledgerEntries: {
     where: { kind: "TOP_UP", minutes: { gt: 0 }, reversesId: null },
     orderBy: { sequence: "desc" },
@@ -54,6 +57,7 @@ export function toBalanceResult(customer: BalanceRow): BalanceLookupResult {
     balanceMinutes: customer.balanceMinutes,
     thresholdMinutes: lowBalanceMinutes(state),
     status: balanceStatus(state),
+    active: customer.active,
   };
 }
 

@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/errors";
 
 import type { Db } from "./client";
+import { expiredTopUpIdOf } from "./credit-expiry";
 import type { Prisma } from "./generated/client";
 import { toSearchPattern } from "./search-text";
 
@@ -86,9 +87,32 @@ export async function listLedgerEntries(db: Db, options: { customerId: string; p
       author: { select: { name: true } },
       contract: { select: { number: true } },
       session: { select: { code: true } },
-      reversedBy: { select: { id: true } },
+      reverses: { select: { id: true, occurredAt: true } },
+      reversedBy: { select: { id: true, occurredAt: true } },
     },
   });
+  const expiredTopUps = await loadExpiredTopUps(db, rows);
 
-  return { rows, total, pages, page };
+  return {
+    rows: rows.map((row) => ({
+      ...row,
+      expiredTopUp: expiredTopUps.get(expiredTopUpIdOf(row.idempotencyKey) ?? "") ?? null,
+    })),
+    total,
+    pages,
+    page,
+  };
+}
+
+// The top-ups that the expiry entries among `rows` refer to, by id, for the translated text.
+async function loadExpiredTopUps(db: Db, rows: { idempotencyKey: string | null }[]) {
+  const ids = rows.flatMap((row) => expiredTopUpIdOf(row.idempotencyKey) ?? []);
+  if (ids.length === 0) return new Map<string, { occurredAt: Date; minutes: number }>();
+
+  const topUps = await db.ledgerEntry.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, occurredAt: true, minutes: true },
+  });
+
+  return new Map(topUps.map((topUp) => [topUp.id, topUp]));
 }

@@ -1,5 +1,6 @@
 // The one place that changes minutes. Every entry is appended inside a transaction that also moves
-// the customer's cached balance by the same amount, so the balance always equals the ledger's sum.
+// the customer's cached balance by the same amount, so the balance always equals the ledger's sum,
+// and adds the entry to the dashboard's per-day totals (daily-totals.ts).
 import {
   assertValidChange,
   type LedgerKind,
@@ -10,6 +11,7 @@ import { AppError } from "@/lib/errors";
 
 import { recordAudit } from "./audit";
 import type { Db, Tx } from "./client";
+import { addToDailyTotals } from "./daily-totals";
 import { Prisma } from "./generated/client";
 import type { LedgerEntry } from "./generated/client";
 import { createId } from "./ids";
@@ -88,6 +90,11 @@ export async function appendLedgerEntries(tx: Tx, options: AppendOptions): Promi
     })),
   );
   created.sort((a, b) => a.sequence - b.sequence);
+  await addToDailyTotals(
+    tx,
+    customerId,
+    created.map((entry) => entry.id),
+  );
 
   if (!options.skipAudit) {
     await recordAudit(tx, {

@@ -8,6 +8,9 @@ import { AppError, type FieldIssue } from "@/lib/errors";
 // One day is far beyond any rounding, minimum or reconnection gap that a support contract sets.
 export const MAX_RULE_MINUTES = 1440;
 export const MAX_IGNORE_SECONDS = 3600;
+// A session's connection type is at most this long (the API's limit), so a longer one could never
+// match a session.
+export const MAX_CONNECTION_TYPE_LENGTH = 50;
 
 export interface BillingRules {
   // Billed minutes are rounded up to a multiple of this, for example 1, 5 or 15.
@@ -72,7 +75,8 @@ const connectionTypesError = fieldMessages.billableConnectionTypes.key;
 const connectionTypeSchema = z
   .string({ error: connectionTypesError })
   .trim()
-  .min(1, { error: connectionTypesError });
+  .min(1, { error: connectionTypesError })
+  .max(MAX_CONNECTION_TYPE_LENGTH, { error: connectionTypesError });
 
 // Stored rules are JSON numbers, so nothing is coerced here. A form that edits the rules parses
 // its strings with its own schema and passes numbers in.

@@ -15,6 +15,11 @@ export interface SessionToBill {
   startedAt: Date;
   endedAt: Date;
   connectionType: string | null;
+  // Device and operator of the session, which tell a reconnection from another session running at
+  // the same time (see reconnectionKey).
+  remoteDeviceId?: string | null;
+  operatorId?: string | null;
+  operatorName?: string | null;
 }
 
 export interface BilledSession extends BillingResult {
@@ -26,6 +31,7 @@ export interface BilledSession extends BillingResult {
 interface Interval {
   index: number;
   code: string;
+  key: string;
   start: number;
   end: number;
   seconds: number;
@@ -37,11 +43,14 @@ interface Interval {
  *
  * - Only sessions of a billable connection type take part. The others get NOT_BILLABLE_TYPE and
  *   neither join nor bridge a group.
- * - Sorted by start, a session joins the current group when the gap between the latest end in
- *   the group and its start is at most `mergeGapMinutes` (a gap of exactly N minutes merges).
- *   With `mergeGapMinutes` 0 reconnections are never merged, even back to back.
- * - Overlapping sessions (a start before the group's latest end) always join the group, also
- *   with merging off, so time covered by two sessions at once is billed once.
+ * - With `mergeGapMinutes` 0 nothing is merged, not even sessions that overlap.
+ * - Only sessions with the same reconnection key (the same remote device, else the same
+ *   operator) are reconnections of each other. Two operators helping one customer at once, or
+ *   one operator on two devices, are two pieces of work, billed apart.
+ * - Sorted by start, a session joins the current group of its key when the gap between the
+ *   latest end in the group and its start is at most `mergeGapMinutes` (a gap of exactly N
+ *   minutes merges). An overlapping session (a start before the latest end) joins too, and the
+ *   time covered twice is billed once.
  * - A group is billed once on its connected time: the length of the union of its sessions, which
  *   is the sum of their real seconds when none overlap. The pauses between reconnections are not
  *   billed, because no assistance took place in them. The ignore threshold, rounding and minimum
@@ -67,6 +76,7 @@ export function mergeReconnections(
       intervals.push({
         index,
         code: session.code,
+        key: reconnectionKey(session),
         start: session.startedAt.getTime(),
         end: session.endedAt.getTime(),
         seconds,
@@ -87,7 +97,34 @@ export function mergeReconnections(
   return results;
 }
 
+/**
+ * Returns the key that reconnections of one piece of work share: the remote device ID when the
+ * session has one, else the operator. Sessions that name neither share the empty key, as a
+ * customer's sessions entered by hand usually come from one operator.
+ */
+export function reconnectionKey(session: SessionToBill): string {
+  const device = session.remoteDeviceId?.trim();
+  if (device) return `device:${device.toLowerCase()}`;
+
+  const operator = session.operatorId ?? session.operatorName?.trim().toLowerCase();
+
+  return operator ? `operator:${operator}` : "";
+}
+
 function groupIntervals(intervals: Interval[], mergeGapMinutes: number): Interval[][] {
+  if (mergeGapMinutes === 0) return intervals.map((interval) => [interval]);
+
+  const byKey = new Map<string, Interval[]>();
+  for (const interval of intervals) {
+    const sameKey = byKey.get(interval.key);
+    if (sameKey) sameKey.push(interval);
+    else byKey.set(interval.key, [interval]);
+  }
+
+  return [...byKey.values()].flatMap((sameKey) => groupInTime(sameKey, mergeGapMinutes));
+}
+
+function groupInTime(intervals: Interval[], mergeGapMinutes: number): Interval[][] {
   const sorted = [...intervals].sort(compareIntervals);
   const maxGapMs = mergeGapMinutes * 60_000;
   const groups: Interval[][] = [];
@@ -96,10 +133,7 @@ function groupIntervals(intervals: Interval[], mergeGapMinutes: number): Interva
 
   for (const interval of sorted) {
     const gapMs = interval.start - currentEnd;
-    const overlaps = gapMs < 0;
-    const reconnects = mergeGapMinutes > 0 && gapMs <= maxGapMs;
-
-    if (current.length > 0 && (overlaps || reconnects)) {
+    if (current.length > 0 && gapMs <= maxGapMs) {
       current.push(interval);
     } else {
       current = [interval];

@@ -2,6 +2,7 @@
 // cost if it ended now, and what would be left of the customer's credit.
 import { billSession } from "./bill-session";
 import type { BillingRules } from "./billing-rules";
+import { MAX_SESSION_SECONDS } from "./session-time";
 
 export interface SessionProjectionInput {
   startedAt: Date;
@@ -41,7 +42,7 @@ export function projectSession(input: SessionProjectionInput): SessionProjection
   const closed = input.endedAt !== null;
   const elapsedSeconds = closed
     ? (input.seconds ?? 0)
-    : Math.max(0, Math.floor((input.now.getTime() - input.startedAt.getTime()) / 1000));
+    : runningSeconds(input.startedAt, input.now);
 
   let projectedMinutes = 0;
   if (closed) {
@@ -58,4 +59,12 @@ export function projectSession(input: SessionProjectionInput): SessionProjection
     projectedResidualMinutes,
     exhausted: input.billingMode === "PREPAID" && projectedResidualMinutes <= 0,
   };
+}
+
+// A session cannot be closed after MAX_SESSION_SECONDS, so a running session left open longer
+// (a wrong start date) is projected at that maximum rather than at years of minutes.
+function runningSeconds(startedAt: Date, now: Date): number {
+  const elapsed = Math.floor((now.getTime() - startedAt.getTime()) / 1000);
+
+  return Math.min(MAX_SESSION_SECONDS, Math.max(0, elapsed));
 }

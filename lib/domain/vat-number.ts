@@ -29,3 +29,25 @@ export function isValidVatNumber(value: string): boolean {
 
   return vatCheckDigit(value.slice(0, 10)) === Number(value[10]);
 }
+
+export type VatNumberResult = { ok: true; value: string } | { ok: false };
+
+/**
+ * Validates a VAT number as ERP exports write it and returns it in stored form. Spaces, dots and
+ * dashes are dropped. An "IT" prefix is removed and the rest must be a valid Italian VAT number.
+ * A number with another EU country prefix (two letters, then letters or digits) is kept as written,
+ * because each country has its own check rule.
+ */
+export function normalizeVatNumber(raw: string): VatNumberResult {
+  const text = raw.replace(/[\s.-]+/g, "").toUpperCase();
+  const italian = text.startsWith("IT") ? text.slice(2) : text;
+
+  if (/^\d+$/.test(italian)) {
+    return isValidVatNumber(italian) ? { ok: true, value: italian } : { ok: false };
+  }
+  if (!text.startsWith("IT") && /^[A-Z]{2}[A-Z0-9+*]{2,13}$/.test(text)) {
+    return { ok: true, value: text };
+  }
+
+  return { ok: false };
+}

@@ -16,8 +16,15 @@ export const MESSAGE_NAMESPACES = [
   "imports",
   "sessions",
   "sessionImport",
+  "openingBalances",
   "apiKeys",
   "reports",
+  "dashboard",
+  "billing",
+  "users",
+  "audit",
+  "setup",
+  "reportTemplates",
   "exports",
 ] as const;
 

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { formatInteger } from "@/lib/i18n/format";
 
 import { MAX_IMPORT_ROWS } from "./limits";
-import { decodeText, type TextEncoding } from "./text-encoding";
+import { decodeAs, decodeText, type TextEncoding } from "./text-encoding";
 
 export const DELIMITERS = [",", ";", "\t"] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
@@ -18,6 +18,9 @@ export interface CsvRecord {
   // precede it.
   line: number;
   cells: string[];
+  // Indexes of cells whose value could not be read, such as an .xlsx formula without a cached
+  // result. Absent when every cell was read.
+  invalidCells?: number[];
 }
 
 export interface CsvTable {
@@ -31,8 +34,11 @@ export interface CsvTable {
  * Decodes the bytes of an uploaded file (see decodeText for the detected encodings) without the
  * byte order mark. Rejects an empty file and binary content such as images or zip archives.
  */
-export function decodeCsvText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
-  const decoded = decodeText(bytes);
+export function decodeCsvText(
+  bytes: Uint8Array,
+  encoding: TextEncoding | null = null,
+): { text: string; encoding: TextEncoding } {
+  const decoded = encoding ? decodeAs(bytes, encoding) : decodeText(bytes);
   if (decoded === null) throw new AppError("UNSUPPORTED_FILE", "imports.notCsv");
   if (decoded.text.trim() === "") throw new AppError("VALIDATION", "imports.fileEmpty");
 
@@ -130,16 +136,26 @@ export function readHeader(cells: string[]): string[] {
   return names;
 }
 
-/** Parses an uploaded CSV file into its header and records, and rejects a file without records. */
-export function parseCsv(bytes: Uint8Array): CsvTable {
-  const { text, encoding } = decodeCsvText(bytes);
+// Encoding and delimiter the user chose instead of the detected ones. Null means "detect".
+export interface CsvReadOptions {
+  encoding?: TextEncoding | null;
+  delimiter?: Delimiter | null;
+}
 
-  return readCsvTable(text, encoding);
+/** Parses an uploaded CSV file into its header and records, and rejects a file without records. */
+export function parseCsv(bytes: Uint8Array, options: CsvReadOptions = {}): CsvTable {
+  const { text, encoding } = decodeCsvText(bytes, options.encoding ?? null);
+
+  return readCsvTable(text, encoding, options.delimiter ?? null);
 }
 
 /** Splits decoded CSV text into its header and records, and rejects text without records. */
-export function readCsvTable(text: string, encoding: TextEncoding): CsvTable {
-  const delimiter = detectDelimiter(text);
+export function readCsvTable(
+  text: string,
+  encoding: TextEncoding,
+  chosenDelimiter: Delimiter | null = null,
+): CsvTable {
+  const delimiter = chosenDelimiter ?? detectDelimiter(text);
   const [header, ...records] = readRecords(text, delimiter);
 
   if (!header) throw new AppError("VALIDATION", "imports.fileEmpty");

@@ -1,21 +1,27 @@
-import { type Delimiter, parseCsv, type TextEncoding } from "./csv";
+import type { CsvReadOptions } from "./csv";
+import { type ImportTable, readImportTable } from "./import-table";
 
 // Records shown under the header so the user can recognise each column's content.
 const SAMPLE_ROWS = 5;
 
 export interface CsvInspection {
-  encoding: TextEncoding;
-  delimiter: Delimiter;
+  format: ImportTable["format"];
+  encoding: ImportTable["encoding"];
+  delimiter: ImportTable["delimiter"];
   headers: string[];
   rowCount: number;
   sampleRows: string[][];
 }
 
-/** Parses an uploaded CSV file and returns its columns, row count and first rows. */
-export function inspectCsv(bytes: Uint8Array): CsvInspection {
-  const table = parseCsv(bytes);
+/** Parses an uploaded CSV or .xlsx file and returns its columns, row count and first rows. */
+export async function inspectCsv(
+  bytes: Uint8Array,
+  options: CsvReadOptions = {},
+): Promise<CsvInspection> {
+  const table = await readImportTable(bytes, options);
 
   return {
+    format: table.format,
     encoding: table.encoding,
     delimiter: table.delimiter,
     headers: table.headers,

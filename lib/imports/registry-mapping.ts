@@ -2,6 +2,7 @@
 // row filter. The route handlers validate requests with these schemas.
 import { z } from "zod";
 
+import type { DeviceKind } from "@/lib/domain/device-id";
 import { AppError, type FieldIssue } from "@/lib/errors";
 
 import { jsonFieldSchema, optionalColumn, requiredColumn } from "./column-schema";
@@ -28,6 +29,13 @@ export const OPTIONAL_REGISTRY_FIELDS = REGISTRY_FIELDS.filter(
   (field): field is OptionalRegistryField => field !== "code" && field !== "name",
 );
 
+// Kinds of remote-control device whose IDs a registry file may carry, one column each.
+export const REGISTRY_DEVICE_KINDS = [
+  "TEAMVIEWER",
+  "ANYDESK",
+] as const satisfies readonly DeviceKind[];
+export type RegistryDeviceKind = (typeof REGISTRY_DEVICE_KINDS)[number];
+
 export const registryMappingSchema = z.object({
   columns: z.object({
     code: requiredColumn("imports.codeColumnRequired"),
@@ -49,6 +57,17 @@ export const registryMappingSchema = z.object({
     })
     .nullish()
     .transform((filter) => filter ?? null),
+  // Columns of device IDs, registered on the row's customer.
+  devices: z
+    .object({ TEAMVIEWER: optionalColumn, ANYDESK: optionalColumn })
+    .nullish()
+    .transform((devices) => devices ?? { TEAMVIEWER: null, ANYDESK: null }),
+  // Whether the file is a full export, so active customers whose code is not in it are marked
+  // inactive. They are never deleted.
+  deactivateMissing: z
+    .boolean()
+    .nullish()
+    .transform((value) => value ?? false),
 });
 
 export type RegistryMapping = z.output<typeof registryMappingSchema>;
@@ -67,6 +86,17 @@ export function mappedFields(mapping: RegistryMapping): RegistryField[] {
   return REGISTRY_FIELDS.filter((field) => mapping.columns[field]);
 }
 
+/** Returns the device kinds that `mapping` assigns a column to, with the column. */
+export function mappedDeviceColumns(
+  mapping: RegistryMapping,
+): { kind: RegistryDeviceKind; column: string }[] {
+  return REGISTRY_DEVICE_KINDS.flatMap((kind) => {
+    const column = mapping.devices[kind];
+
+    return column ? [{ kind, column }] : [];
+  });
+}
+
 /** Raises a VALIDATION error naming every mapped or filter column that is not in `headers`. */
 export function assertColumnsExist(mapping: RegistryMapping, headers: string[]): void {
   const known = new Set(headers);
@@ -77,6 +107,15 @@ export function assertColumnsExist(mapping: RegistryMapping, headers: string[]):
     if (column && !known.has(column)) {
       issues.push({
         field: `columns.${field}`,
+        message: "imports.unknownColumn",
+        values: { column },
+      });
+    }
+  }
+  for (const { kind, column } of mappedDeviceColumns(mapping)) {
+    if (!known.has(column)) {
+      issues.push({
+        field: `devices.${kind}`,
         message: "imports.unknownColumn",
         values: { column },
       });

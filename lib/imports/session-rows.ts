@@ -2,6 +2,8 @@
 // passes before the database is consulted.
 import { createHash } from "node:crypto";
 
+import { MAX_SESSION_SECONDS } from "@/lib/domain/session-time";
+
 import { MAX_CODE_LENGTH, MAX_FIELD_LENGTH } from "./limits";
 
 /** One finished session read from a log or CSV file. */
@@ -29,9 +31,6 @@ export interface RejectedSessionRow {
   // Placeholders of the message, always including `line`.
   values: Record<string, string | number>;
 }
-
-// Session.seconds and Session.billedMinutes are PostgreSQL integers.
-export const MAX_SESSION_SECONDS = 2_147_483_647;
 
 /** Builds a rejection of `line` with the message key and its values. */
 export function rejectRow(
@@ -90,8 +89,8 @@ export function checkSessionValues(session: ImportedSession): RejectedSessionRow
     }
   }
   if (session.seconds > MAX_SESSION_SECONDS) {
-    return rejectRow(session.line, session.code, "sessionImport.durationOutOfRange", {
-      seconds: session.seconds,
+    return rejectRow(session.line, session.code, "sessionImport.sessionTooLong", {
+      maxHours: MAX_SESSION_SECONDS / 3600,
     });
   }
 

@@ -4,7 +4,8 @@ import { isUtf8 } from "node:buffer";
 
 import iconv from "iconv-lite";
 
-export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
+export const TEXT_ENCODINGS = ["utf-8", "utf-16le", "utf-16be", "windows-1252"] as const;
+export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
 
 export interface DecodedText {
   encoding: TextEncoding;
@@ -28,6 +29,21 @@ export function decodeText(bytes: Uint8Array): DecodedText | null {
   const decoded = decodeByDetection(bytes);
 
   return looksLikeText(decoded.text) ? decoded : null;
+}
+
+/**
+ * Decodes `bytes` in the encoding the user chose, dropping a byte order mark, or returns null when
+ * the result is not text (for example UTF-16 chosen for a UTF-8 file gives NUL characters).
+ */
+export function decodeAs(bytes: Uint8Array, encoding: TextEncoding): DecodedText | null {
+  const bom =
+    (encoding === "utf-8" && startsWith(bytes, [0xef, 0xbb, 0xbf])) ||
+    (encoding === "utf-16le" && startsWith(bytes, [0xff, 0xfe])) ||
+    (encoding === "utf-16be" && startsWith(bytes, [0xfe, 0xff]));
+  const text = iconv.decode(Buffer.from(bytes), encoding, { stripBOM: true });
+  const decoded = { encoding, bom, text };
+
+  return looksLikeText(text) ? decoded : null;
 }
 
 function decodeByDetection(bytes: Uint8Array): DecodedText {

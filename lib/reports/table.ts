@@ -1,5 +1,6 @@
 // The table of a section as typed columns and cells. Every renderer draws this table, so the
 // columns, their order, labels and totals are decided once, here.
+import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 
 import { BALANCE_LABELS, LEDGER_KIND_LABELS, type ReportBranding } from "./template";
@@ -98,9 +99,39 @@ const COLUMNS: Record<ReportSection["kind"], ColumnDef[]> = {
   ],
 };
 
+// English default labels; the Italian ones are in COLUMNS.
+const ENGLISH_LABELS: Record<string, string> = {
+  startedAt: "Date and time",
+  code: "Session code",
+  operator: "Operator",
+  realMinutes: "Real minutes",
+  billedMinutes: "Billed minutes",
+  notes: "Notes",
+  occurredAt: "Date",
+  kind: "Kind",
+  minutes: "Minutes",
+  contract: "Contract",
+  author: "Author",
+  comment: "Comment",
+  reference: "Reference",
+  credit: "Credits",
+  debit: "Debits",
+  balance: "Balance",
+};
+
 /** Returns the column keys a report kind offers, in the default order. */
 export function columnKeys(kind: ReportSection["kind"]): string[] {
   return COLUMNS[kind].map((column) => column.key);
+}
+
+/** Returns the default label of every column of `kind` in `locale`, keyed by column key. */
+export function columnLabels(kind: ReportSection["kind"], locale: Locale): Record<string, string> {
+  return Object.fromEntries(
+    COLUMNS[kind].map((column) => [
+      column.key,
+      locale === "en" ? (ENGLISH_LABELS[column.key] ?? column.label) : column.label,
+    ]),
+  );
 }
 
 /** Builds the table of a section with the columns and labels chosen in `branding`. */

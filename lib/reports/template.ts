@@ -1,19 +1,28 @@
-// Branding and column choice of a report document. Administrators will edit these per report in
-// ReportTemplate rows; until then every report uses the defaults below.
+// Branding and column choice of a report document. Administrators edit these per report in
+// versioned ReportTemplate rows (lib/db/report-templates.ts); a report without a saved template
+// uses the defaults below.
 import type { ReportKind } from "./types";
+
+export const PAPER_SIZES = ["A4", "LETTER", "A3"] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
+
+export type LogoMime = "image/png" | "image/jpeg";
 
 export interface ReportBranding {
   companyName: string;
+  // Issuer lines under the company name, such as the address and the VAT number.
   header: string | null;
   footer: string | null;
-  logo: { data: Uint8Array; mime: "image/png" | "image/jpeg" } | null;
+  logo: { data: Uint8Array; mime: LogoMime } | null;
   // Hex colour (#rrggbb) of titles, table headers and the first chart series.
   accentColor: string;
-  paperSize: "A4" | "LETTER";
+  paperSize: PaperSize;
   // Column keys in display order; unknown keys are ignored.
   fields: string[] | null;
   // Column labels that replace the defaults, keyed by column key.
   labels: Record<string, string>;
+  // Version of the stored template this branding comes from; null for the built-in defaults.
+  templateVersion: number | null;
 }
 
 export const DEFAULT_BRANDING: ReportBranding = {
@@ -25,6 +34,7 @@ export const DEFAULT_BRANDING: ReportBranding = {
   paperSize: "A4",
   fields: null,
   labels: {},
+  templateVersion: null,
 };
 
 // Document titles stay Italian in every UI language: the files are attached to Italian invoices.
@@ -52,4 +62,11 @@ export const BALANCE_LABELS = {
 /** Fills the missing parts of a partial branding with the defaults. */
 export function withDefaults(branding: Partial<ReportBranding> = {}): ReportBranding {
   return { ...DEFAULT_BRANDING, ...branding, labels: { ...branding.labels } };
+}
+
+/** Returns the text that marks a file with the template version that produced it. */
+export function templateMark(branding: ReportBranding): string {
+  return branding.templateVersion === null
+    ? "template predefinito"
+    : `template v${branding.templateVersion}`;
 }

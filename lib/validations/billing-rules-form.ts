@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import type { BillingRulesOverride } from "@/lib/domain/billing-rules";
+import { parseMinutesInput } from "@/lib/domain/minutes-input";
 
 // The billing-rules forms send every field as typed. An empty field means "not set here": the
 // global form then falls back to the default, a customer's form to the global rules. The range
@@ -12,10 +13,13 @@ const typedNumber = z
   .nullish()
   .transform((value) => {
     const text = value === null || value === undefined ? "" : String(value).trim();
+    if (text === "") return undefined;
 
-    // Number() turns text such as "abc" or "1,5" into NaN, which the rules schema rejects with
-    // the field's own message.
-    return text === "" ? undefined : Number(text);
+    // Only plain whole numbers count, so "0x0F" or "1e1" is not read as 15 or 10. Anything else
+    // becomes NaN, which the rules schema rejects with the field's own message.
+    const parsed = parseMinutesInput(text);
+
+    return parsed.ok ? parsed.minutes : Number.NaN;
   });
 
 const typedList = z

@@ -15,11 +15,19 @@ function text(max: number) {
     .transform((value) => value || null);
 }
 
+// Session codes go into console URLs, so only characters that are safe in a path segment are
+// accepted. They cover the tools' numeric IDs and braced GUIDs. A code of dots alone is rejected
+// because "." and ".." are path steps, not names.
+const SESSION_CODE_PATTERN = /^[A-Za-z0-9{}_.:-]+$/;
+
 const sessionCode = z
   .string({ error: "api.sessionCodeInvalid" })
   .trim()
   .min(1, { error: "api.sessionCodeInvalid" })
-  .max(100, { error: "api.sessionCodeInvalid" });
+  .max(100, { error: "api.sessionCodeInvalid" })
+  .regex(SESSION_CODE_PATTERN, { error: "api.sessionCodeInvalid" })
+  .refine((code) => !/^\.+$/.test(code), { error: "api.sessionCodeInvalid" })
+  .meta({ description: "1 to 100 characters: letters, digits and { } _ . : -" });
 
 const sessionDetails = {
   code: sessionCode,

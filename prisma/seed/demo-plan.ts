@@ -4,6 +4,7 @@ import { balanceStatus, LEDGER_KINDS, type LedgerKind } from "@/lib/domain/ledge
 import { Random } from "@/lib/domain/random";
 
 import { type Day } from "./calendar";
+import { addExpiredBonus } from "./expiry";
 import { planCustomerLedger } from "./ledger-plan";
 import { numberContracts, numberInvoices } from "./numbering";
 import {
@@ -46,7 +47,7 @@ export function planDemoData(anchor: Day): DemoData {
 
   const codes = new SessionCodes();
   const sessions: SessionPlan[] = [];
-  const customers = registry.map((customer) => {
+  const ledgers = registry.map((customer) => {
     // One stream per customer, so each customer's activity does not depend on the others.
     const activity = random.fork(`activity/${customer.code}`);
     const customerSessions = planCustomerSessions(activity, customer, period, codes);
@@ -56,8 +57,9 @@ export function planDemoData(anchor: Day): DemoData {
   });
   numberInvoices(
     random.fork("invoices"),
-    customers.map(({ customer, entries }) => ({ code: customer.code, entries })),
+    ledgers.map(({ customer, entries }) => ({ code: customer.code, entries })),
   );
+  const customers = addExpiredBonus(ledgers, period);
 
   sessions.push(...planUnassignedSessions(random.fork("unassigned"), period, codes));
   sessions.push(

@@ -10,6 +10,7 @@ async function main() {
   const setting = (process.env.DEMO_DATA ?? "on").toLowerCase();
   if (setting === "off") {
     console.log("Demo data: skipped because DEMO_DATA=off.");
+    console.log("  On an empty database, open /setup to create the first administrator.");
     return;
   }
   if (setting !== "on") {

@@ -108,6 +108,10 @@ export interface PlannedEntry {
   invoiced: boolean;
   invoiceReference: string | null;
   reverses: PlannedEntry | null;
+  // The top-up whose unused minutes this automatic adjustment removes.
+  expires: PlannedEntry | null;
+  // The month (yyyy-mm) a postpaid billing bills, which names it in the monthly close.
+  billedMonth: string | null;
 }
 
 /** Creates a planned entry with the optional fields empty unless given. */
@@ -122,6 +126,8 @@ export function plannedEntry(
     invoiced: false,
     invoiceReference: null,
     reverses: null,
+    expires: null,
+    billedMonth: null,
     ...fields,
   };
 }

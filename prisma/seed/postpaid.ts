@@ -48,6 +48,7 @@ export function planPostpaidBillings(
           : null,
         comment: `Consuntivo ${ITALIAN_MONTHS[billedMonth.month - 1]} ${billedMonth.year}`,
         invoiced: true,
+        billedMonth: `${billedMonth.year}-${String(billedMonth.month).padStart(2, "0")}`,
       }),
     );
   }

@@ -2,7 +2,9 @@
 // ledger through appendLedgerEntries, the one function that changes balances.
 import { recordAudit } from "@/lib/db/audit";
 import type { Tx } from "@/lib/db/client";
+import { expiryKey } from "@/lib/db/credit-expiry";
 import { appendLedgerEntries, type NewLedgerEntry } from "@/lib/db/ledger";
+import { postpaidBillingKey } from "@/lib/domain/billing-month";
 
 import { DEMO_ACCOUNTS } from "./accounts";
 import type { CustomerPlan, PlannedEntry, SessionPlan } from "./plan";
@@ -157,8 +159,9 @@ async function writeSessions(
 }
 
 /**
- * Appends the customer's entries in time order. A reversal needs the id of the entry it reverses,
- * so the entries are passed in one call, split only where a reversal follows its original.
+ * Appends the customer's entries in time order. A reversal or an expiry needs the id of the entry
+ * it refers to, so the entries are passed in one call, split only where such an entry follows the
+ * one it refers to.
  */
 async function appendCustomerLedger(
   tx: Tx,
@@ -173,12 +176,12 @@ async function appendCustomerLedger(
   const entryIds = new Map<PlannedEntry, string>();
   let batch: PlannedEntry[] = [];
 
-  const flush = async () => {
+  const flush = async (authorId = options.authorId) => {
     if (batch.length === 0) return;
 
     const created = await appendLedgerEntries(tx, {
       customerId: options.customerId,
-      authorId: options.authorId,
+      authorId,
       skipAudit: true,
       entries: batch.map((entry) => newLedgerEntry(entry, options, entryIds)),
     });
@@ -188,6 +191,14 @@ async function appendCustomerLedger(
   };
 
   for (const entry of options.entries) {
+    if (entry.expires) {
+      // The app records expiries itself, with no author, so the demo's expiry has none either.
+      await flush();
+      batch.push(entry);
+      await flush(null);
+      continue;
+    }
+
     if (entry.reverses && !entryIds.has(entry.reverses)) await flush();
     batch.push(entry);
   }
@@ -196,7 +207,7 @@ async function appendCustomerLedger(
 
 function newLedgerEntry(
   entry: PlannedEntry,
-  ids: { contractIds: readonly string[]; sessionIds: Map<string, string> },
+  ids: { customerId: string; contractIds: readonly string[]; sessionIds: Map<string, string> },
   entryIds: Map<PlannedEntry, string>,
 ): NewLedgerEntry {
   return {
@@ -209,7 +220,20 @@ function newLedgerEntry(
     invoiceReference: entry.invoiceReference,
     expiresAt: entry.expiresAt,
     reversesId: entry.reverses === null ? null : idOf(entryIds, entry.reverses),
+    idempotencyKey: idempotencyKeyOf(entry, ids.customerId, entryIds),
   };
+}
+
+// The keys the app uses for the same entries, so it never records them a second time.
+function idempotencyKeyOf(
+  entry: PlannedEntry,
+  customerId: string,
+  entryIds: Map<PlannedEntry, string>,
+): string | null {
+  if (entry.expires) return expiryKey(idOf(entryIds, entry.expires));
+  if (entry.billedMonth) return postpaidBillingKey(customerId, entry.billedMonth);
+
+  return null;
 }
 
 function idOf<K>(ids: Map<K, string>, key: K): string {

@@ -10,9 +10,9 @@ import { balanceOf, concurrencyDb, ledgerSum, sessionEntries, topUp } from "./se
 const SESSIONS = 1000;
 const WAVES = 4;
 const RETRIES_PER_WAVE = 25;
-// Session i starts 20 minutes after session i - 1, all of them more than a year ago, and lasts
+// Session i starts 20 minutes after session i - 1, all of them about 300 days ago, and lasts
 // 1 to 13 whole minutes, so no two overlap and each is billed on its own.
-const origin = Date.now() - 400 * 24 * 3_600_000;
+const origin = Date.now() - 300 * 24 * 3_600_000;
 
 function interval(index: number) {
   const minutes = (index % 13) + 1;

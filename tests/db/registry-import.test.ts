@@ -48,6 +48,9 @@ describe("registry import", () => {
       new: 7901,
       updated: 0,
       unchanged: 0,
+      devices: 0,
+      missing: 0,
+      deactivated: 0,
     });
     expect(counts).toEqual(preview.counts);
     expect(await testDb().customer.count()).toBe(7901);
@@ -144,6 +147,7 @@ describe("registry import", () => {
       bytes,
       mapping: registryMappingSchema.parse({ columns: { code: "code", name: "name" } }),
       actorId: admin.id,
+      skipRejected: true,
     });
 
     const events = await testDb().auditEvent.findMany();
@@ -215,6 +219,7 @@ describe("registry import", () => {
         bytes,
         mapping: registryMappingSchema.parse({ columns: { code: "code", name: "name" } }),
         actorId: null,
+        skipRejected: true,
       }),
     ).rejects.toMatchObject({ code: "VALIDATION", messageKey: "imports.noValidRows" });
     expect(await testDb().auditEvent.count()).toBe(0);

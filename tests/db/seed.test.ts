@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { verifyPassword } from "@/lib/auth/password";
+import { findDailyTotalDifferences } from "@/lib/db/daily-totals";
+import { applyDueExpiries } from "@/lib/db/credit-expiry";
 import { balanceStatus, LEDGER_KINDS } from "@/lib/domain/ledger";
 import { isValidVatNumber } from "@/lib/domain/vat-number";
 import { DEMO_ACCOUNTS } from "@/prisma/seed/accounts";
@@ -54,7 +56,13 @@ async function snapshot() {
         "sessionId",
         "reversesId",
         "authorId",
+        "idempotencyKey",
       ]),
+      // Keys name customers and entries by id, so the ids become codes and sequence numbers.
+      idempotencyKey: entry.idempotencyKey
+        ?.split(":")
+        .map((part) => codeOf.get(part) ?? sequenceOf.get(part) ?? part)
+        .join(":"),
       customer: codeOf.get(entry.customerId),
       contract: entry.contractId && contractNumberOf.get(entry.contractId),
       session: entry.sessionId && sessionCodeOf.get(entry.sessionId),
@@ -184,6 +192,40 @@ describe("demo data", () => {
     expect(new Set(references).size).toBe(references.length);
   });
 
+  it("postpaid billings carry their month key", async () => {
+    const billings = await testDb().ledgerEntry.findMany({
+      where: { kind: "POSTPAID_BILLING", reversesId: null },
+    });
+
+    for (const billing of billings) {
+      expect(billing.idempotencyKey).toMatch(
+        new RegExp(`^postpaid:${billing.customerId}:\\d{4}-\\d{2}$`),
+      );
+    }
+  });
+
+  it("one customer shows an expired top-up", async () => {
+    const expiries = await testDb().ledgerEntry.findMany({
+      where: { idempotencyKey: { startsWith: "expiry:" } },
+    });
+    const [expiry] = expiries;
+    const topUp = await testDb().ledgerEntry.findUniqueOrThrow({
+      where: { id: expiry.idempotencyKey!.slice("expiry:".length) },
+    });
+
+    expect(expiries).toHaveLength(1);
+    expect(expiry.kind).toBe("ADJUSTMENT");
+    expect(expiry.minutes).toBeLessThanOrEqual(-30);
+    expect(expiry.occurredAt).toEqual(topUp.expiresAt);
+    expect(expiry.customerId).toBe(topUp.customerId);
+    expect(expiry.authorId).toBeNull();
+    expect(expiry.comment).toMatch(/^Credito scaduto: \d+ minuti non usati della ricarica del /);
+    // The app finds nothing more to expire for it at the anchor.
+    expect(
+      await applyDueExpiries(testDb(), { customerId: topUp.customerId, now: topUp.expiresAt! }),
+    ).toBe(0);
+  });
+
   it("balances equal the ledger sums", async () => {
     const customers = await testDb().customer.findMany();
     const entries = await ledgerInSequence();
@@ -280,6 +322,11 @@ describe("demo data", () => {
     expect(sessions.every((session) => session.operatorId === operator.id)).toBe(true);
   });
 
+  it("daily totals match the demo ledger", async () => {
+    expect(await testDb().dailyTotal.count()).toBeGreaterThan(0);
+    expect(await findDailyTotalDifferences(testDb())).toEqual([]);
+  });
+
   it("second call on a seeded database adds nothing", async () => {
     const before = await testDb().ledgerEntry.count();
 
@@ -303,5 +350,6 @@ describe("demo data", () => {
     expectSameRows(second.devices, first.devices);
     expectSameRows(second.sessions, first.sessions);
     expectSameRows(second.entries, first.entries);
-  });
+    // Seeds the whole demo data again: about 10 s on an idle machine, more when the cores are busy.
+  }, 180_000);
 });

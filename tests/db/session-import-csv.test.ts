@@ -117,7 +117,7 @@ describe("session import of a CSV file", () => {
   it("rejects the code of a running session", async () => {
     await startSession(testDb(), {
       code: "S-1",
-      startedAt: new Date("2026-05-31T08:00:00Z"),
+      startedAt: new Date("2026-06-01T08:00:00Z"),
       source: "API",
       actorId: null,
       now: NOW,
@@ -125,7 +125,7 @@ describe("session import of a CSV file", () => {
 
     const preview = await previewSessionImport(
       testDb(),
-      csvInput(["S-1;;;;31/05/2026 10:00;31/05/2026 10:10;;;"]),
+      csvInput(["S-1;;;;01/06/2026 10:00;01/06/2026 10:10;;;"]),
     );
 
     expect(preview.rejected.map((row) => row.messageKey)).toEqual(["sessionImport.sessionRunning"]);

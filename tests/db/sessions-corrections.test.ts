@@ -232,12 +232,19 @@ describe("exhausted credit decision", () => {
 
   it("stores and audits the decision", async () => {
     const operator = await createUser("OPERATOR");
-    await startSession(testDb(), { ...base, code: "S1", startedAt: at(0) });
+    const customer = await createCustomer();
+    await startSession(testDb(), {
+      ...base,
+      code: "S1",
+      customerCode: customer.code,
+      startedAt: at(0),
+    });
 
     const session = await recordExhaustedCreditDecision(testDb(), {
       code: "S1",
       decision: "ASK_TOP_UP",
       actorId: operator.id,
+      now: NOW,
     });
     const audit = await testDb().auditEvent.findFirst({
       where: { action: "session.exhaustedCreditDecision" },
@@ -246,6 +253,59 @@ describe("exhausted credit decision", () => {
     expect(session.exhaustedCredit).toBe("ASK_TOP_UP");
     expect(audit?.actorId).toBe(operator.id);
     expect(audit?.after).toEqual({ exhaustedCredit: "ASK_TOP_UP" });
+  });
+
+  it("audits every change of decision", async () => {
+    const customer = await createCustomer();
+    await startSession(testDb(), { ...base, code: "S1", customerCode: customer.code });
+    const decide = (decision: "CONTINUE" | "ASK_TOP_UP") =>
+      recordExhaustedCreditDecision(testDb(), { code: "S1", decision, actorId: null, now: NOW });
+
+    await decide("ASK_TOP_UP");
+    await decide("CONTINUE");
+    const audits = await testDb().auditEvent.findMany({
+      where: { action: "session.exhaustedCreditDecision" },
+      orderBy: { createdAt: "asc" },
+    });
+
+    expect(audits.map((audit) => audit.before)).toEqual([
+      { exhaustedCredit: null },
+      { exhaustedCredit: "ASK_TOP_UP" },
+    ]);
+  });
+
+  it("rejects a decision no session needs", async () => {
+    const withCredit = await createCustomer();
+    await topUp(withCredit.id, 1000);
+    const postpaid = await createCustomer();
+    await testDb().customer.update({
+      where: { id: postpaid.id },
+      data: { billingMode: "POSTPAID" },
+    });
+    const empty = await createCustomer();
+    await startSession(testDb(), { ...base, code: "INBOX", startedAt: at(0) });
+    await startSession(testDb(), { ...base, code: "CREDIT", customerCode: withCredit.code });
+    await startSession(testDb(), { ...base, code: "POST", customerCode: postpaid.code });
+    await recordSession(testDb(), {
+      ...base,
+      code: "CLOSED",
+      customerCode: empty.code,
+      startedAt: at(0),
+      endedAt: at(10),
+    });
+
+    for (const code of ["INBOX", "CREDIT", "POST", "CLOSED"]) {
+      await expect(
+        recordExhaustedCreditDecision(testDb(), {
+          code,
+          decision: "CONTINUE",
+          actorId: null,
+          now: NOW,
+        }),
+        code,
+      ).rejects.toMatchObject({ code: "CONFLICT", messageKey: "session.decisionNotNeeded" });
+    }
+    expect(await testDb().session.count({ where: { exhaustedCredit: { not: null } } })).toBe(0);
   });
 
   it("rejects an unknown code", async () => {

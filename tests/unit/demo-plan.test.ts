@@ -58,7 +58,8 @@ describe("planDemoData", () => {
       expect(summary.lowCustomers, `anchor ${anchor}`).toBe(4);
       expect(summary.reversals, `anchor ${anchor}`).toBe(2);
     }
-  });
+    // Plans the demo data twelve times: about 1 s on an idle machine, more when the cores are busy.
+  }, 30_000);
 
   it("top-ups use the standard packs", () => {
     const { customers } = planDemoData(ANCHOR);

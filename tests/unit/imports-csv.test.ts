@@ -148,10 +148,10 @@ describe("parseCsv", () => {
 });
 
 describe("inspectCsv", () => {
-  it("returns columns, row count and first rows", () => {
+  it("returns columns, row count and first rows", async () => {
     const lines = ["code,name", ...Array.from({ length: 8 }, (_, i) => `C${i},Name ${i}`)];
 
-    const inspection = inspectCsv(encode(lines.join("\n")));
+    const inspection = await inspectCsv(encode(lines.join("\n")));
 
     expect(inspection.headers).toEqual(["code", "name"]);
     expect(inspection.rowCount).toBe(8);

@@ -24,6 +24,7 @@ describe("mapRegistryRows", () => {
       {
         line: 2,
         values: { code: "C1", name: "Rossi Srl", city: null, email: "info@rossi.example" },
+        devices: [],
       },
     ]);
   });
@@ -63,7 +64,10 @@ describe("mapRegistryRows", () => {
     expect(mapped.rowCount).toBe(3);
     expect(mapped.excludedCount).toBe(2);
     expect(mapped.rejected).toEqual([]);
-    expect(mapped.rows).toEqual([{ line: 3, values: { code: "A001", name: "ABANO TERME" } }]);
+    expect(mapped.rows).toEqual([
+      { line: 3, values: { code: "A001", name: "ABANO TERME" }, devices: [] },
+    ]);
+    expect([...mapped.codesInFile].sort()).toEqual(["A001", "A002"]);
   });
 
   it("rejects rows with missing or extra cells", () => {

@@ -159,22 +159,42 @@ describe("mergeReconnections overlaps", () => {
     expect(billed.map((result) => result.seconds)).toEqual([1200, 1200]);
   });
 
-  it("merges overlapping sessions even with merging off", () => {
+  it("keeps overlapping sessions apart with merging off", () => {
     const minutes = minutesByCode(
       [session("a", "10:00:00", "10:20:00"), session("b", "10:19:00", "10:25:00")],
       { mergeGapMinutes: 0 },
     );
 
-    expect(minutes).toEqual({ a: 25, b: 0 });
+    expect(minutes).toEqual({ a: 20, b: 6 });
   });
 
   it("bills a session inside another one with nothing extra", () => {
-    const minutes = minutesByCode(
-      [session("a", "10:00:00", "11:00:00"), session("b", "10:10:00", "10:20:00")],
-      { mergeGapMinutes: 0 },
-    );
+    const minutes = minutesByCode([
+      session("a", "10:00:00", "11:00:00"),
+      session("b", "10:10:00", "10:20:00"),
+    ]);
 
     expect(minutes).toEqual({ a: 60, b: 0 });
+  });
+
+  it("keeps sessions of two devices apart", () => {
+    const minutes = minutesByCode([
+      { ...session("a", "10:00:00", "10:20:00"), remoteDeviceId: "111" },
+      { ...session("b", "10:10:00", "10:30:00"), remoteDeviceId: "222" },
+      { ...session("c", "10:23:00", "10:30:00"), remoteDeviceId: "111" },
+    ]);
+
+    expect(minutes).toEqual({ a: 27, b: 20, c: 0 });
+  });
+
+  it("keeps sessions of two operators apart", () => {
+    const minutes = minutesByCode([
+      { ...session("a", "10:00:00", "10:20:00"), operatorName: "Anna" },
+      { ...session("b", "10:10:00", "10:30:00"), operatorName: "Luca" },
+      { ...session("c", "10:21:00", "10:25:00"), operatorName: "Anna" },
+    ]);
+
+    expect(minutes).toEqual({ a: 24, b: 20, c: 0 });
   });
 
   it("measures the gap from the latest end in the group", () => {

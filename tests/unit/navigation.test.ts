@@ -7,18 +7,25 @@ describe("role permissions", () => {
   it("shows each role only the areas it may open", () => {
     expect(navigationFor("ADMIN").map((item) => item.href)).toEqual([
       "/lookup",
+      "/dashboard",
       "/sessions/console",
       "/sessions/inbox",
       "/sessions",
       "/customers",
       "/reports",
+      "/billing/close",
+      "/reports/templates",
       "/imports/registry",
       "/imports/sessions",
+      "/imports/opening-balances",
       "/settings/billing",
       "/settings/api-keys",
+      "/settings/users",
+      "/audit",
     ]);
     expect(navigationFor("MANAGER").map((item) => item.href)).toEqual([
       "/lookup",
+      "/dashboard",
       "/sessions",
       "/customers",
       "/reports",

@@ -12,6 +12,7 @@ import {
 } from "@tremor/react";
 
 import { requirePagePermission } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import { searchCustomers } from "@/lib/db/customers";
 import { formatMinutes } from "@/lib/i18n/format";
@@ -25,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function CustomersPage({ searchParams }: { searchParams: SearchParams }) {
-  await requirePagePermission("viewCustomers");
+  const user = await requirePagePermission("viewCustomers");
   const params = await searchParams;
   const query = typeof params.q === "string" ? params.q.slice(0, 100) : "";
   const page = parsePage(params.page);
@@ -39,22 +40,32 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
         <h1 className="text-tremor-title font-semibold text-tremor-content-strong">
           {t("customers.title")}
         </h1>
-        <form role="search" className="flex gap-2">
-          <input
-            name="q"
-            type="search"
-            defaultValue={query}
-            aria-label={t("customers.searchLabel")}
-            placeholder={t("customers.searchPlaceholder")}
-            className="w-72 rounded-tremor-small border border-tremor-border px-3 py-2 shadow-tremor-input"
-          />
-          <button
-            type="submit"
-            className="rounded-tremor-small bg-tremor-brand px-4 py-2 text-white"
-          >
-            {t("common.search")}
-          </button>
-        </form>
+        <div className="flex flex-wrap items-end gap-4">
+          {can(user.role, "manageCustomers") && (
+            <Link
+              href="/customers/new"
+              className="rounded-tremor-small border border-tremor-brand px-4 py-2 text-tremor-brand"
+            >
+              {t("customers.form.newLink")}
+            </Link>
+          )}
+          <form role="search" className="flex gap-2">
+            <input
+              name="q"
+              type="search"
+              defaultValue={query}
+              aria-label={t("customers.searchLabel")}
+              placeholder={t("customers.searchPlaceholder")}
+              className="w-72 rounded-tremor-small border border-tremor-border px-3 py-2 shadow-tremor-input"
+            />
+            <button
+              type="submit"
+              className="rounded-tremor-small bg-tremor-brand px-4 py-2 text-white"
+            >
+              {t("common.search")}
+            </button>
+          </form>
+        </div>
       </div>
       <p className="text-tremor-default text-tremor-content" data-testid="customers-total">
         {t("customers.total", { count: total, formatted: formatMinutes(total) })}

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@tremor/react";
 
 import { requirePagePermission } from "@/lib/auth/guards";
@@ -11,7 +11,8 @@ import { toExportJobView } from "@/lib/jobs/export-job-view";
 import { assembleReport } from "@/lib/reports/assemble-report";
 import { EXPORT_FORMATS } from "@/lib/reports/render";
 import { ReportDocument } from "@/lib/reports/render/html";
-import { withDefaults } from "@/lib/reports/template";
+import type { ReportBranding } from "@/lib/reports/template";
+import { loadReportBranding } from "@/lib/reports/templates/load-branding";
 import type { ReportData } from "@/lib/reports/types";
 import { REPORT_SLUGS, reportQuerySchema } from "@/lib/validations/report";
 import { ExportJobsPanel } from "@/components/reports/export-jobs-panel";
@@ -56,6 +57,7 @@ export default async function ReportsPage({ searchParams }: Props) {
     granularity: value("granularity"),
   });
   let data: ReportData | null = null;
+  let branding: ReportBranding | null = null;
   let error: string | null = null;
   if (!parsed.success) {
     const key = parsed.error.issues[0]?.message ?? "validation.invalidRequest";
@@ -63,6 +65,8 @@ export default async function ReportsPage({ searchParams }: Props) {
   } else if (submitted) {
     try {
       data = await loadReport(parsed.data);
+      const locale = (await getLocale()) === "en" ? "en" : "it";
+      branding = await loadReportBranding(getDb(), REPORT_SLUGS[parsed.data.report], locale);
     } catch (caught) {
       if (!isAppError(caught) || caught.code === "INTERNAL") throw caught;
       error = t(`errors.${caught.messageKey}`, caught.values);
@@ -172,7 +176,7 @@ export default async function ReportsPage({ searchParams }: Props) {
         initialJobs={(await listExportJobs(getDb(), user.id)).map(toExportJobView)}
       />
 
-      {data && form && (
+      {data && form && branding && (
         <>
           <div className="flex flex-wrap gap-2" aria-label={t("reports.download")}>
             {EXPORT_FORMATS.map((format) => (
@@ -195,7 +199,7 @@ export default async function ReportsPage({ searchParams }: Props) {
           )}
           <Card>
             <h2 className="mb-2 font-medium">{t("reports.preview")}</h2>
-            <ReportDocument data={data} branding={withDefaults()} />
+            <ReportDocument data={data} branding={branding} />
           </Card>
         </>
       )}

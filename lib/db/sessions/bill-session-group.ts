@@ -19,6 +19,9 @@ export interface BilledRow {
   startedAt: Date;
   endedAt: Date;
   connectionType: string | null;
+  remoteDeviceId: string | null;
+  operatorId: string | null;
+  operatorName: string | null;
   contractId: string | null;
   billedMinutes: number | null;
   billingRule: unknown;
@@ -35,8 +38,8 @@ export interface RebillOptions {
   // Closed sessions whose groups are rebilled: the session that changed or, when it left the
   // customer's bill, its neighbours that may have shared its group.
   anchors: GroupAnchor[];
-  // The session that carries a positive difference when it is in its group, with the idempotency
-  // key of that entry. Other differences go to the group's first session, without a key.
+  // The session being closed, with the idempotency key of the entry that charges it, if any.
+  // Entries for the other sessions have no key.
   charge: { code: string; idempotencyKey: string | null } | null;
   authorId: string | null;
 }
@@ -47,9 +50,10 @@ export interface RebillOptions {
  * billing of each member by session code.
  *
  * It locks the customer's row first, so concurrent closes of one customer's sessions run this
- * step one at a time and each sees what the others charged. A group that drew too little gets one
- * SESSION entry for the difference. A group that drew too much (a late session bridged two
- * groups, or a member left) gets a reversal of each of its entries and one new entry for the new
+ * step one at a time and each sees what the others charged. Each member is settled on its own,
+ * so its entries sum to minus its billed minutes. A member that drew too little gets one SESSION
+ * entry for the difference. One that drew too much (it became a merged member, or a late session
+ * bridged two groups) gets a reversal of each of its entries and one new entry for its new
  * total, because a SESSION entry can only be negative.
  */
 export async function rebillSessionGroups(
@@ -76,7 +80,7 @@ export async function rebillSessionGroups(
   const entries: NewLedgerEntry[] = [];
 
   for (const group of groups) {
-    entries.push(...(await settleGroup(tx, customerId, group, options.charge)));
+    entries.push(...(await settleGroup(tx, customerId, group, billed, options.charge)));
   }
 
   await appendLedgerEntries(tx, { customerId, authorId: options.authorId, entries });
@@ -101,6 +105,9 @@ export async function findGroupCandidates(
     startedAt: true,
     endedAt: true,
     connectionType: true,
+    remoteDeviceId: true,
+    operatorId: true,
+    operatorName: true,
     contractId: true,
     billedMinutes: true,
     billingRule: true,
@@ -174,32 +181,53 @@ function groupsOf(billed: BilledSession[], rows: BilledRow[], anchorCodes: strin
   return groups;
 }
 
+// Brings each member's SESSION entries to minus its billed minutes. The first session carries the
+// group's minutes and a merged one 0, so every session's entries sum to -billedMinutes.
 async function settleGroup(
   tx: Tx,
   customerId: string,
   group: Group,
+  billed: BilledSession[],
   target: RebillOptions["charge"],
 ): Promise<NewLedgerEntry[]> {
   const drawnEntries = await tx.ledgerEntry.findMany({
     where: { customerId, kind: "SESSION", sessionId: { in: group.members.map((row) => row.id) } },
+    orderBy: { sequence: "asc" },
     select: { id: true, minutes: true, contractId: true, sessionId: true, reversesId: true },
   });
-  const drawn = -drawnEntries.reduce((sum, entry) => sum + entry.minutes, 0);
-  const difference = group.targetMinutes - drawn;
+  const entries: NewLedgerEntry[] = [];
 
-  if (difference > 0) {
-    const named = group.members.find((row) => row.code === target?.code);
+  group.members.forEach((row, position) => {
+    const own = drawnEntries.filter((entry) => entry.sessionId === row.id);
+    const targetMinutes = billed[group.indexes[position]].billedMinutes;
+    const difference = targetMinutes + own.reduce((sum, entry) => sum + entry.minutes, 0);
 
-    return [
-      named
-        ? charge(named, difference, target?.idempotencyKey ?? null)
-        : charge(group.head, difference, null),
-    ];
-  }
-  if (difference === 0) return [];
+    if (difference > 0) {
+      const key = row.code === target?.code ? target.idempotencyKey : null;
+      entries.push(charge(row, difference, key));
+    } else if (difference < 0) {
+      // A SESSION entry can only draw, so a session that drew too much gives back all it drew and
+      // draws its new total again.
+      entries.push(...reversalsOf(own));
+      if (targetMinutes > 0) entries.push(charge(row, targetMinutes, null));
+    }
+  });
 
-  const reversed = new Set(drawnEntries.map((entry) => entry.reversesId).filter(Boolean));
-  const reversals: NewLedgerEntry[] = drawnEntries
+  return entries;
+}
+
+function reversalsOf(
+  own: {
+    id: string;
+    minutes: number;
+    contractId: string | null;
+    sessionId: string | null;
+    reversesId: string | null;
+  }[],
+): NewLedgerEntry[] {
+  const reversed = new Set(own.map((entry) => entry.reversesId).filter(Boolean));
+
+  return own
     .filter((entry) => entry.reversesId === null && !reversed.has(entry.id))
     .map((entry) => ({
       kind: "SESSION",
@@ -208,9 +236,6 @@ async function settleGroup(
       sessionId: entry.sessionId,
       reversesId: entry.id,
     }));
-  const recharge = group.targetMinutes > 0 ? [charge(group.head, group.targetMinutes, null)] : [];
-
-  return [...reversals, ...recharge];
 }
 
 function charge(row: BilledRow, minutes: number, idempotencyKey: string | null): NewLedgerEntry {

@@ -1,12 +1,22 @@
 import { sessionSeconds } from "@/lib/domain/bill-session";
-import { assertNotInFuture } from "@/lib/domain/session-time";
+import {
+  assertNotInFuture,
+  assertSessionDuration,
+  assertStartNotTooOld,
+  MAX_RECORDED_START_AGE_MS,
+} from "@/lib/domain/session-time";
 import { AppError } from "@/lib/errors";
 
 import { recordAudit } from "../audit";
 import type { Db, Tx } from "../client";
 import { findSessionCustomer } from "./find-session-customer";
 import { closeAndBill, lockSessionByCode, runSessionTransaction } from "./session-billing";
-import { type SessionDetails, type SessionOutcome, sessionData } from "./start-session";
+import {
+  assertSameCustomer,
+  type SessionDetails,
+  type SessionOutcome,
+  sessionData,
+} from "./start-session";
 
 export interface RecordSessionOptions extends SessionDetails {
   startedAt?: Date | null;
@@ -22,8 +32,9 @@ export interface RecordSessionOptions extends SessionDetails {
  *
  * Throws VALIDATION AppErrors for a missing start (`session.startMissing`), a missing end and
  * duration (`session.endMissing`), a negative or fractional duration (`session.invalidDuration`),
- * an end and duration that disagree (`session.durationMismatch`), an end before the start, and a
- * start or end in the future.
+ * an end and duration that disagree (`session.durationMismatch`), an end before the start, a
+ * start or end in the future, a session longer than a day (`session.tooLong`), and a start more
+ * than MAX_RECORDED_START_AGE_MS ago (`session.startTooOld`).
  */
 export async function recordSession(
   db: Db,
@@ -33,8 +44,15 @@ export async function recordSession(
   const { startedAt, endedAt } = finishedInterval(options);
   assertNotInFuture({ instant: startedAt, now, field: "startedAt", code: options.code });
   assertNotInFuture({ instant: endedAt, now, field: "endedAt", code: options.code });
+  assertStartNotTooOld({
+    startedAt,
+    now,
+    maxAgeMs: MAX_RECORDED_START_AGE_MS,
+    code: options.code,
+  });
 
   const existing = await db.session.findUnique({ where: { code: options.code } });
+  if (existing) await assertSameCustomer(db, existing, options.customerCode);
   if (existing?.status === "CLOSED") return { session: existing, created: false };
 
   return runSessionTransaction<SessionOutcome>(
@@ -107,6 +125,8 @@ export function finishedInterval(options: RecordSessionOptions): {
         seconds: String(durationSeconds),
       });
     }
+    // Checked before the end is computed, so a huge duration cannot make an invalid date.
+    assertSessionDuration({ seconds: durationSeconds, code, field: "durationSeconds" });
     if (!endedAt)
       return { startedAt, endedAt: new Date(startedAt.getTime() + durationSeconds * 1000) };
 
@@ -122,7 +142,8 @@ export function finishedInterval(options: RecordSessionOptions): {
   }
   if (!endedAt) throw fieldError("session.endMissing", "endedAt", { code });
 
-  sessionSeconds(startedAt, endedAt, code);
+  const seconds = sessionSeconds(startedAt, endedAt, code);
+  assertSessionDuration({ seconds, code, field: "endedAt" });
 
   return { startedAt, endedAt };
 }

@@ -1,5 +1,6 @@
 // Steps shared by the functions that close, record, assign and update sessions.
 import { type BillingExplanation, billSession, sessionSeconds } from "@/lib/domain/bill-session";
+import { assertSessionDuration } from "@/lib/domain/session-time";
 import { AppError } from "@/lib/errors";
 
 import { recordAudit } from "../audit";
@@ -39,6 +40,7 @@ export async function closeAndBill(
 ): Promise<Session> {
   const { session, endedAt } = options;
   const seconds = sessionSeconds(session.startedAt, endedAt, session.code);
+  assertSessionDuration({ seconds, code: session.code, field: "endedAt" });
   const customerId = session.billable ? session.customerId : null;
 
   let billing: { billedMinutes: number | null; billingRule: Prisma.InputJsonObject | undefined };

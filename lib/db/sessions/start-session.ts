@@ -1,4 +1,9 @@
-import { assertNotInFuture } from "@/lib/domain/session-time";
+import {
+  assertNotInFuture,
+  assertStartNotTooOld,
+  MAX_SESSION_SECONDS,
+} from "@/lib/domain/session-time";
+import { AppError } from "@/lib/errors";
 
 import { recordAudit } from "../audit";
 import type { Db } from "../client";
@@ -36,16 +41,28 @@ export interface SessionOutcome {
 /**
  * Creates a RUNNING session. Starting a code that already exists returns that session unchanged,
  * so a client may retry a start safely. Throws a VALIDATION AppError (`session.startInFuture`)
- * for a start more than the clock tolerance ahead, and `session.unknownCustomerCode` for a
+ * for a start more than the clock tolerance ahead, `session.startTooOld` for a start more than a
+ * day ago, and `session.unknownCustomerCode` for a
  * customer code that matches no customer.
  */
 export async function startSession(db: Db, options: StartSessionOptions): Promise<SessionOutcome> {
   const now = options.now ?? new Date();
   const startedAt = options.startedAt ?? now;
   const existing = await db.session.findUnique({ where: { code: options.code } });
-  if (existing) return { session: existing, created: false };
+  if (existing) {
+    await assertSameCustomer(db, existing, options.customerCode);
+
+    return { session: existing, created: false };
+  }
 
   assertNotInFuture({ instant: startedAt, now, field: "startedAt", code: options.code });
+  // A running session can only end now or later, so one that started over a day ago is too long.
+  assertStartNotTooOld({
+    startedAt,
+    now,
+    maxAgeMs: MAX_SESSION_SECONDS * 1000,
+    code: options.code,
+  });
 
   return runSessionTransaction<SessionOutcome>(
     db,
@@ -70,6 +87,31 @@ export async function startSession(db: Db, options: StartSessionOptions): Promis
       return session ? { session, created: false } : null;
     },
   );
+}
+
+/**
+ * Throws CONFLICT (`session.codeOfOtherCustomer`) when a request names a customer code and the
+ * existing session with its code belongs to another customer or to none. A retry of the same
+ * request, or one that names no customer, passes.
+ */
+export async function assertSameCustomer(
+  db: Db,
+  existing: Session,
+  customerCode: string | null | undefined,
+): Promise<void> {
+  if (!customerCode) return;
+
+  const customer = await db.customer.findUnique({
+    where: { code: customerCode },
+    select: { id: true },
+  });
+  if (customer && customer.id === existing.customerId) return;
+
+  const values = { code: existing.code, customerCode };
+  throw new AppError("CONFLICT", "session.codeOfOtherCustomer", {
+    values,
+    fields: [{ field: "customerCode", message: "session.codeOfOtherCustomer", values }],
+  });
 }
 
 /** Returns the columns a new session takes from the request. */

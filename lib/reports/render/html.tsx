@@ -3,7 +3,7 @@
 import { formatCalendarDate, formatMinutes } from "@/lib/i18n/format";
 
 import { buildTable, formatCell } from "../table";
-import { BALANCE_LABELS, REPORT_TITLES, type ReportBranding } from "../template";
+import { BALANCE_LABELS, REPORT_TITLES, type ReportBranding, templateMark } from "../template";
 import type { ReportData, ReportSection } from "../types";
 import { chartSvg } from "./chart";
 
@@ -15,7 +15,8 @@ const PRINT_CSS = `
 .report .num{text-align:right;font-variant-numeric:tabular-nums}.report tfoot td{font-weight:700;border-top:2px solid #111827}
 .report .balances{display:flex;gap:12px;margin:8px 0}.report .balances div{border:1px solid #d1d5db;padding:6px 10px;flex:1}
 .report .balances strong{display:block;font-size:16px}.report section{break-before:page}
-.report section:first-of-type{break-before:auto}
+.report section:first-of-type{break-before:auto}.report .issuer{white-space:pre-line}
+.report .logo{max-height:56px;max-width:280px;display:block;margin-bottom:4px}.report footer{margin-top:16px}
 @media print{.report thead{display:table-header-group}}
 `;
 
@@ -99,8 +100,17 @@ export function ReportDocument(props: { data: ReportData; branding: ReportBrandi
     <div className="report">
       <style>{PRINT_CSS}</style>
       <header>
+        {branding.logo && (
+          // A data URL keeps the page self-contained; the logo was rasterised when it was saved.
+          // eslint-disable-next-line @next/next/no-img-element -- a downloaded file has no Next.js.
+          <img
+            className="logo"
+            alt={branding.companyName}
+            src={`data:${branding.logo.mime};base64,${Buffer.from(branding.logo.data).toString("base64")}`}
+          />
+        )}
         <h1 style={{ color: branding.accentColor }}>{branding.companyName}</h1>
-        {branding.header && <p className="muted">{branding.header}</p>}
+        {branding.header && <p className="muted issuer">{branding.header}</p>}
         <p>
           {REPORT_TITLES[data.kind]} · Periodo {formatCalendarDate(data.period.from)} –{" "}
           {formatCalendarDate(data.period.to)}
@@ -109,7 +119,9 @@ export function ReportDocument(props: { data: ReportData; branding: ReportBrandi
       {data.sections.map((section) => (
         <SectionHtml key={section.customer.id} data={data} section={section} branding={branding} />
       ))}
-      {branding.footer && <footer className="muted">{branding.footer}</footer>}
+      <footer className="muted">
+        {[branding.footer, templateMark(branding)].filter(Boolean).join(" · ")}
+      </footer>
     </div>
   );
 }
@@ -121,7 +133,8 @@ export async function renderHtml(data: ReportData, branding: ReportBranding): Pr
   const body = renderToStaticMarkup(<ReportDocument data={data} branding={branding} />);
   const title = `${REPORT_TITLES[data.kind]} ${formatCalendarDate(data.period.from)} – ${formatCalendarDate(data.period.to)}`;
   const page =
-    `<!DOCTYPE html><html lang="it"><head><meta charset="utf-8"><title>${title}</title></head>` +
+    `<!DOCTYPE html><html lang="it"><head><meta charset="utf-8"><title>${title}</title>` +
+    `<meta name="keywords" content="${templateMark(branding)}"></head>` +
     `<body>${body}</body></html>`;
 
   return new TextEncoder().encode(page);

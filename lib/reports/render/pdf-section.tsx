@@ -1,25 +1,34 @@
-// One PDF page of a report section: company header, on the first page the customer, balances
-// and chart, then a slice of the table. Pages are planned in pdf-pages.ts and never wrap.
-import { Image, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
+// Pages of a report section. react-pdf lays out a section's first page: company header, customer,
+// balances and chart. The table on every page is painted on a Canvas (pdf-table.ts), and a
+// continuation page is a single Canvas, so the number of nodes react-pdf lays out does not grow
+// with the rows. Canvas text uses the standard fonts (see pdf-fonts.ts).
+import { Canvas, Image, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 
 import { formatDate, formatMinutes } from "@/lib/i18n/format";
 
-import type { ReportTable } from "../table";
 import { BALANCE_LABELS, REPORT_TITLES, type ReportBranding } from "../template";
 import type { ReportData, ReportSection } from "../types";
-import type { PageLayout } from "./pdf-pages";
 import { PdfChart } from "./pdf-chart";
-
-// A4 is 595 × 842 pt. Heights left for rows after the header (about 60 pt), the footer and, on
-// the first page, the title, balances and chart (about 250 pt).
-export const PAGE_LAYOUT: PageLayout = {
-  firstPageHeight: 440,
-  otherPageHeight: 690,
-  tableWidth: 531,
-};
+import { TABLE_FONTS, textWidth, toWinAnsi } from "./pdf-fonts";
+import {
+  BOTTOM_MARGIN,
+  CHART_HEIGHT,
+  CONTINUATION_HEADER_HEIGHT,
+  FOOTER_HEIGHT,
+  MARGIN,
+  TABLE_GAP,
+} from "./pdf-pages";
+import { paintRows, type Painter, type PreparedRow, type TableLayout } from "./pdf-table";
 
 const styles = StyleSheet.create({
-  page: { fontFamily: "Geist", fontSize: 8, padding: 32, paddingBottom: 40, color: "#111827" },
+  page: {
+    fontFamily: "Geist",
+    fontSize: 8,
+    paddingTop: MARGIN,
+    paddingHorizontal: MARGIN,
+    paddingBottom: BOTTOM_MARGIN,
+    color: "#111827",
+  },
   header: { flexDirection: "row", justifyContent: "space-between", marginBottom: 10 },
   company: { fontSize: 11, fontWeight: "bold" },
   muted: { color: "#6b7280" },
@@ -27,53 +36,13 @@ const styles = StyleSheet.create({
   summary: { flexDirection: "row", gap: 8, marginVertical: 8 },
   summaryBox: { flexGrow: 1, flexBasis: 0, borderWidth: 0.5, borderColor: "#d1d5db", padding: 6 },
   summaryValue: { fontSize: 11, fontWeight: "bold", marginTop: 2 },
-  row: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: "#e5e7eb" },
-  headerRow: { flexDirection: "row", color: "#ffffff", fontWeight: "bold" },
-  totalsRow: { flexDirection: "row", fontWeight: "bold", borderTopWidth: 1 },
-  cell: { paddingVertical: 2, paddingHorizontal: 3 },
-  footer: {
-    position: "absolute",
-    bottom: 16,
-    left: 32,
-    right: 32,
-    flexDirection: "row",
-    justifyContent: "space-between",
-    color: "#6b7280",
-    fontSize: 7,
-  },
 });
 
-const NUMERIC = new Set(["integer", "decimal"]);
+const TEXT_COLOR = "#111827";
+const MUTED_COLOR = "#6b7280";
+const RULE_COLOR = "#e5e7eb";
 
-type ViewStyle = React.ComponentProps<typeof View>["style"];
-
-function TableRow(props: { cells: string[]; table: ReportTable; style: ViewStyle }) {
-  const { cells, table, style } = props;
-  const totalWidth = table.columns.reduce((sum, column) => sum + column.width, 0);
-
-  return (
-    <View style={style}>
-      {cells.map((text, index) => {
-        const column = table.columns[index];
-        const align = NUMERIC.has(column.type) ? "right" : "left";
-
-        return (
-          <Text
-            key={column.key}
-            style={[
-              styles.cell,
-              { width: `${(column.width / totalWidth) * 100}%`, textAlign: align },
-            ]}
-          >
-            {text}
-          </Text>
-        );
-      })}
-    </View>
-  );
-}
-
-function periodText(period: { from: string; to: string }): string {
+export function periodText(period: { from: string; to: string }): string {
   // Noon UTC is the same calendar date in Rome, whatever the season.
   const from = formatDate(new Date(`${period.from}T12:00:00Z`));
   const to = formatDate(new Date(`${period.to}T12:00:00Z`));
@@ -81,15 +50,88 @@ function periodText(period: { from: string; to: string }): string {
   return `${from} – ${to}`;
 }
 
-function CustomerSummary({
-  data,
-  section,
-  accent,
-}: {
+export interface TablePage {
   data: ReportData;
   section: ReportSection;
-  accent: string;
-}) {
+  branding: ReportBranding;
+  layout: TableLayout;
+  header: PreparedRow;
+  rows: PreparedRow[];
+  // Totals on the section's last page, otherwise null.
+  totals: PreparedRow | null;
+  first: boolean;
+  // The text at the right of the footer: template version and page number.
+  footerMark: string;
+  // Planned canvas height. The canvas gets a fixed size, because react-pdf otherwise runs `paint`
+  // a second time to measure the drawing.
+  canvasHeight: number;
+}
+
+function paintTable(painter: Painter, page: TablePage, top: number) {
+  const accent = page.branding.accentColor;
+  let y = paintRows(
+    painter,
+    page.layout,
+    [page.header],
+    { left: 0, top },
+    {
+      weight: "bold",
+      color: "#ffffff",
+      background: accent,
+      rule: null,
+    },
+  );
+  y = paintRows(
+    painter,
+    page.layout,
+    page.rows,
+    { left: 0, top: y },
+    {
+      weight: "regular",
+      color: TEXT_COLOR,
+      rule: { position: "below", color: RULE_COLOR, width: 0.5 },
+    },
+  );
+  if (page.totals) {
+    paintRows(
+      painter,
+      page.layout,
+      [page.totals],
+      { left: 0, top: y },
+      {
+        weight: "bold",
+        color: TEXT_COLOR,
+        rule: { position: "above", color: TEXT_COLOR, width: 1 },
+      },
+    );
+  }
+}
+
+function paintFooter(painter: Painter, page: TablePage, height: number) {
+  const y = height - FOOTER_HEIGHT + 8;
+  const mark = toWinAnsi(page.footerMark);
+  painter.font(TABLE_FONTS.regular).fontSize(7).fillColor(MUTED_COLOR);
+  if (page.branding.footer) {
+    const footer = toWinAnsi(page.branding.footer.replace(/\s*\n\s*/g, " · "));
+    painter.text(footer, 0, y, { lineBreak: false });
+  }
+  painter.text(mark, page.layout.width - textWidth(mark, 7), y, { lineBreak: false });
+}
+
+function paintContinuationHeader(painter: Painter, page: TablePage) {
+  const { branding, data, section, layout } = page;
+  const right = toWinAnsi(
+    `${REPORT_TITLES[data.kind]} · ${section.customer.code} · ${periodText(data.period)}`,
+  );
+  painter.font(TABLE_FONTS.bold).fontSize(11).fillColor(branding.accentColor);
+  painter.text(toWinAnsi(branding.companyName), 0, 0, { lineBreak: false });
+  painter.font(TABLE_FONTS.regular).fontSize(8).fillColor(TEXT_COLOR);
+  painter.text(right, layout.width - textWidth(right, 8), 2, { lineBreak: false });
+  painter.moveTo(0, 20).lineTo(layout.width, 20).lineWidth(0.5).stroke(RULE_COLOR);
+}
+
+function CustomerSummary({ page }: { page: TablePage }) {
+  const { data, section, branding } = page;
   const { customer, balances } = section;
   const boxes = [
     [BALANCE_LABELS.opening, balances.opening],
@@ -105,7 +147,7 @@ function CustomerSummary({
 
   return (
     <View>
-      <Text style={[styles.title, { color: accent }]}>
+      <Text style={[styles.title, { color: branding.accentColor }]}>
         {REPORT_TITLES[data.kind]} — {customer.name}
       </Text>
       <Text style={styles.muted}>
@@ -119,74 +161,82 @@ function CustomerSummary({
           </View>
         ))}
       </View>
-      <PdfChart chart={section.chart} width={PAGE_LAYOUT.tableWidth} height={150} />
+      <PdfChart chart={section.chart} width={page.layout.width} height={CHART_HEIGHT} />
     </View>
   );
 }
 
-export interface SectionPageProps {
-  data: ReportData;
-  section: ReportSection;
-  branding: ReportBranding;
-  table: ReportTable;
-  rows: string[][];
-  // Formatted totals on the section's last page, otherwise null.
-  totals: string[] | null;
-  first: boolean;
-  pageNumber: number;
-  pageCount: number;
-}
-
-export function SectionPage(props: SectionPageProps) {
-  const { data, section, branding, table, rows, totals } = props;
-  const accent = branding.accentColor;
+function CompanyHeader({ page }: { page: TablePage }) {
+  const { branding, data, section } = page;
   const logo = branding.logo;
 
   return (
-    <Page size={branding.paperSize} style={styles.page} wrap={false}>
-      <View style={styles.header}>
-        <View>
-          {logo && (
-            // eslint-disable-next-line jsx-a11y/alt-text -- react-pdf's Image has no alt attribute.
-            <Image
-              src={{
-                data: Buffer.from(logo.data),
-                format: logo.mime === "image/png" ? "png" : "jpg",
-              }}
-              style={{ height: 28, marginBottom: 4, objectFit: "contain" }}
-            />
-          )}
-          <Text style={[styles.company, { color: accent }]}>{branding.companyName}</Text>
-          {branding.header && <Text style={styles.muted}>{branding.header}</Text>}
-        </View>
-        <View style={{ alignItems: "flex-end" }}>
-          <Text>{REPORT_TITLES[data.kind]}</Text>
-          <Text style={styles.muted}>
-            {section.customer.code} · {periodText(data.period)}
-          </Text>
-        </View>
+    <View style={styles.header}>
+      <View style={{ maxWidth: 280 }}>
+        {logo && (
+          // eslint-disable-next-line jsx-a11y/alt-text -- react-pdf's Image has no alt attribute.
+          <Image
+            src={{
+              data: Buffer.from(logo.data),
+              format: logo.mime === "image/png" ? "png" : "jpg",
+            }}
+            style={{ height: 28, marginBottom: 4, objectFit: "contain", objectPosition: "left" }}
+          />
+        )}
+        <Text style={[styles.company, { color: branding.accentColor }]}>
+          {branding.companyName}
+        </Text>
+        {branding.header && <Text style={styles.muted}>{branding.header}</Text>}
       </View>
-
-      {props.first && <CustomerSummary data={data} section={section} accent={accent} />}
-
-      <View style={{ marginTop: 8 }}>
-        <TableRow
-          cells={table.columns.map((column) => column.label)}
-          table={table}
-          style={[styles.headerRow, { backgroundColor: accent }]}
-        />
-        {rows.map((cells, index) => (
-          <TableRow key={index} cells={cells} table={table} style={styles.row} />
-        ))}
-        {totals && <TableRow cells={totals} table={table} style={styles.totalsRow} />}
-      </View>
-
-      <View style={styles.footer}>
-        <Text>{branding.footer ?? ""}</Text>
-        <Text>
-          Pagina {props.pageNumber} di {props.pageCount}
+      <View style={{ alignItems: "flex-end" }}>
+        <Text>{REPORT_TITLES[data.kind]}</Text>
+        <Text style={styles.muted}>
+          {section.customer.code} · {periodText(data.period)}
         </Text>
       </View>
+    </View>
+  );
+}
+
+/** Renders one page of a section, with header, summary and chart above the table on the first. */
+export function SectionPage({ page }: { page: TablePage }) {
+  if (page.first) {
+    return (
+      <Page size={page.branding.paperSize} style={styles.page}>
+        <CompanyHeader page={page} />
+        <CustomerSummary page={page} />
+        {/* The canvas grows when the block above it is shorter than estimated, so the footer
+            stays at the bottom of the page. */}
+        <Canvas
+          style={{
+            width: page.layout.width,
+            height: page.canvasHeight,
+            flexGrow: 1,
+            marginTop: TABLE_GAP,
+          }}
+          paint={(painter: Painter, _width: number, height: number) => {
+            paintTable(painter, page, 0);
+            paintFooter(painter, page, height);
+
+            return null;
+          }}
+        />
+      </Page>
+    );
+  }
+
+  return (
+    <Page size={page.branding.paperSize} style={styles.page}>
+      <Canvas
+        style={{ width: page.layout.width, height: page.canvasHeight }}
+        paint={(painter: Painter) => {
+          paintContinuationHeader(painter, page);
+          paintTable(painter, page, CONTINUATION_HEADER_HEIGHT);
+          paintFooter(painter, page, page.canvasHeight);
+
+          return null;
+        }}
+      />
     </Page>
   );
 }

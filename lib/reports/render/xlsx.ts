@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import { BUSINESS_TIME_ZONE } from "@/lib/i18n/config";
 
 import { buildTable, type Cell, type CellType } from "../table";
-import { BALANCE_LABELS, REPORT_TITLES, type ReportBranding } from "../template";
+import { BALANCE_LABELS, REPORT_TITLES, type ReportBranding, templateMark } from "../template";
 import type { ReportData, ReportSection } from "../types";
 import { neutraliseFormula } from "./neutralise";
 import { formatCalendarDate } from "@/lib/i18n/format";
@@ -70,12 +70,13 @@ function writeSection(
   }));
   const { opening, credits, debits, closing } = section.balances;
 
-  sheet.addRow([neutraliseFormula(branding.companyName)]).font = { bold: true, size: 12 };
+  const issuer = [branding.companyName, ...(branding.header?.split("\n") ?? [])].join(" · ");
+  sheet.addRow([neutraliseFormula(issuer)]).font = { bold: true, size: 12 };
   sheet.addRow([
     `${REPORT_TITLES[data.kind]} — ${neutraliseFormula(section.customer.name)} (${section.customer.code})`,
   ]);
   sheet.addRow([
-    `Periodo ${formatCalendarDate(data.period.from)} – ${formatCalendarDate(data.period.to)}`,
+    `Periodo ${formatCalendarDate(data.period.from)} – ${formatCalendarDate(data.period.to)} · ${templateMark(branding)}`,
   ]);
   const balances = sheet.addRow([
     BALANCE_LABELS.opening,
@@ -127,6 +128,9 @@ export async function renderXlsx(data: ReportData, branding: ReportBranding): Pr
     useSharedStrings: false,
   });
   workbook.creator = branding.companyName;
+  workbook.title = REPORT_TITLES[data.kind];
+  workbook.keywords = templateMark(branding);
+  workbook.description = `${REPORT_TITLES[data.kind]} ${data.period.from} – ${data.period.to}, ${templateMark(branding)}`;
 
   for (const section of data.sections) {
     writeSection(workbook, data, section, branding);

@@ -7,14 +7,16 @@ import { Card } from "@tremor/react";
 import { getCurrentUser, requirePagePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
+import { applyDueExpiries } from "@/lib/db/credit-expiry";
 import { getCustomerOrThrow, isCustomerId, listLedgerEntries } from "@/lib/db/customers";
 import { listDevices } from "@/lib/db/devices";
 import { getGlobalBillingRules } from "@/lib/db/sessions";
 import { readCustomerBillingRules } from "@/lib/db/sessions/customer-billing-rules";
 import { resolveBillingRules } from "@/lib/domain/billing-rules";
 import { isAppError } from "@/lib/errors";
-import { formatDate, formatMinutes } from "@/lib/i18n/format";
+import { formatMinutes } from "@/lib/i18n/format";
 import { BalanceValue } from "@/components/customers/balance-value";
+import { ContractManager } from "@/components/customers/contract-manager";
 import { DeviceManager } from "@/components/customers/device-manager";
 import { LedgerEntryForm } from "@/components/customers/ledger-entry-form";
 import { LedgerTable } from "@/components/customers/ledger-table";
@@ -52,10 +54,13 @@ export default async function CustomerPage({ params, searchParams }: Props) {
   const page = parsePage((await searchParams).page);
   const t = await getTranslations();
 
+  // Expired credit leaves the balance before it is shown, also between the scheduled runs.
+  if (isCustomerId(id)) await applyDueExpiries(getDb(), { customerId: id });
   const customer = await loadCustomer(id);
   const ledger = await listLedgerEntries(getDb(), { customerId: id, page });
   const devices = await listDevices(getDb(), id);
   const canEditRules = can(user.role, "manageBillingRules");
+  const canManage = can(user.role, "manageCustomers");
   const globalRules = canEditRules ? await getGlobalBillingRules(getDb()) : {};
   const threshold =
     customer.lowBalanceThreshold === null
@@ -70,9 +75,27 @@ export default async function CustomerPage({ params, searchParams }: Props) {
         <Link href="/customers" className="text-tremor-default text-tremor-brand hover:underline">
           ← {t("customers.backToList")}
         </Link>
-        <h1 className="mt-2 text-tremor-title font-semibold text-tremor-content-strong">
-          {customer.name}
-        </h1>
+        <div className="mt-2 flex flex-wrap items-center gap-3">
+          <h1 className="text-tremor-title font-semibold text-tremor-content-strong">
+            {customer.name}
+          </h1>
+          {!customer.active && (
+            <span
+              className="rounded bg-gray-200 px-2 text-tremor-label text-gray-800"
+              data-testid="customer-inactive"
+            >
+              {t("customers.inactive")}
+            </span>
+          )}
+          {canManage && (
+            <Link
+              href={`/customers/${customer.id}/edit`}
+              className="text-tremor-default text-tremor-brand hover:underline"
+            >
+              {t("customers.form.editLink")}
+            </Link>
+          )}
+        </div>
         <p className="font-mono text-tremor-default text-tremor-content">{customer.code}</p>
       </div>
 
@@ -101,23 +124,28 @@ export default async function CustomerPage({ params, searchParams }: Props) {
           </dl>
         </Card>
         <Card>
-          <h2 className="font-medium text-tremor-content-strong">{t("customers.contracts")}</h2>
-          <ul className="mt-2 flex flex-col gap-1 text-tremor-default">
-            {customer.contracts.map((contract) => (
-              <li key={contract.id}>
-                <span className="font-medium">{contract.number}</span>{" "}
-                <span className="text-tremor-content">
-                  {formatDate(contract.startsOn)} –{" "}
-                  {contract.endsOn ? formatDate(contract.endsOn) : t("customers.openEnded")}
-                </span>
-              </li>
-            ))}
-            {customer.contracts.length === 0 && (
-              <li className="text-tremor-content">{t("customers.noContracts")}</li>
-            )}
-          </ul>
+          <h2 className="font-medium text-tremor-content-strong">{t("customers.notes")}</h2>
+          <p className="mt-2 whitespace-pre-line text-tremor-default text-tremor-content">
+            {customer.notes ?? t("common.none")}
+          </p>
         </Card>
       </div>
+
+      <Card>
+        <h2 className="mb-3 font-medium text-tremor-content-strong">{t("customers.contracts")}</h2>
+        <ContractManager
+          customerId={customer.id}
+          canManage={canManage}
+          contracts={customer.contracts.map((contract) => ({
+            id: contract.id,
+            number: contract.number,
+            startsOn: contract.startsOn.toISOString().slice(0, 10),
+            endsOn: contract.endsOn?.toISOString().slice(0, 10) ?? null,
+            minutesIncluded: contract.minutesIncluded,
+            notes: contract.notes,
+          }))}
+        />
+      </Card>
 
       <Card className="p-0">
         <h2 className="px-6 pt-4 font-medium text-tremor-content-strong">
@@ -154,7 +182,7 @@ export default async function CustomerPage({ params, searchParams }: Props) {
         <h2 className="px-6 pt-4 font-medium text-tremor-content-strong">
           {t("customers.ledger.title")}
         </h2>
-        <LedgerTable rows={ledger.rows} />
+        <LedgerTable rows={ledger.rows} canReverse={can(user.role, "reverseLedgerEntry")} />
       </Card>
       <Pagination
         basePath={`/customers/${customer.id}`}

@@ -1,6 +1,7 @@
 // PUT /api/customers/:id/billing-rules – replaces the customer's override of the billing rules
 import { NextResponse } from "next/server";
 
+import { readJsonBody } from "@/lib/api/parse-input";
 import { requirePermission } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db/client";
 import { setCustomerBillingRules } from "@/lib/db/sessions/customer-billing-rules";
@@ -13,7 +14,7 @@ export const PUT = handleRoute(
   async (request: Request, context: { params: Promise<{ id: string }> }) => {
     const user = await requirePermission("manageBillingRules");
     const { id: customerId } = await context.params;
-    const rules = billingRulesFormSchema.parse(await request.json().catch(() => ({})));
+    const rules = billingRulesFormSchema.parse(await readJsonBody(request));
 
     const saved = await setCustomerBillingRules(getDb(), { customerId, rules, actorId: user.id });
     logger.info({ userId: user.id, customerId }, "customer billing rules saved");

@@ -1,26 +1,25 @@
-import { NextResponse } from "next/server";
-
 import { requirePermission } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db/client";
 import { commitRegistryImport } from "@/lib/db/registry-import";
-import { registryMappingFieldSchema } from "@/lib/imports/registry-mapping";
-import { readCsvUpload } from "@/lib/imports/upload";
+import { readRegistryImportRequest } from "@/lib/imports/registry-request";
+import { streamProgress } from "@/lib/http/progress-stream";
 import { handleRoute } from "@/lib/http/respond";
 import { logger } from "@/lib/logger";
 
-// POST /api/imports/registry/commit – writes the valid rows of a CSV file in one transaction
+// POST /api/imports/registry/commit – writes the file in one transaction, streaming its progress
 export const POST = handleRoute("imports.registry.commit", async (request: Request) => {
   const user = await requirePermission("importRegistry");
-  const { form, fileName, bytes } = await readCsvUpload(request);
-  const mapping = registryMappingFieldSchema.parse(form.get("mapping"));
+  const input = await readRegistryImportRequest(request);
+  const context = { route: "imports.registry.commit", userId: user.id, fileName: input.fileName };
 
-  const counts = await commitRegistryImport(getDb(), {
-    fileName,
-    bytes,
-    mapping,
-    actorId: user.id,
-  });
-  logger.info({ userId: user.id, fileName, ...counts }, "registry import committed");
+  return streamProgress(async (report) => {
+    const counts = await commitRegistryImport(getDb(), {
+      ...input,
+      actorId: user.id,
+      onProgress: report,
+    });
+    logger.info({ ...context, ...counts }, "registry import committed");
 
-  return NextResponse.json({ counts });
+    return { counts };
+  }, context);
 });

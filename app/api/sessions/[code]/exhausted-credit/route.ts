@@ -1,6 +1,7 @@
 // POST /api/sessions/:code/exhausted-credit – records the operator's choice when credit ran out
 import { NextResponse } from "next/server";
 
+import { readJsonBody } from "@/lib/api/parse-input";
 import { requirePermission } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db/client";
 import { recordExhaustedCreditDecision } from "@/lib/db/sessions";
@@ -13,9 +14,7 @@ export const POST = handleRoute(
   async (request: Request, context: { params: Promise<{ code: string }> }) => {
     const user = await requirePermission("operateSessions");
     const code = sessionCodeSchema.parse((await context.params).code);
-    const { decision } = exhaustedCreditDecisionSchema.parse(
-      await request.json().catch(() => ({})),
-    );
+    const { decision } = exhaustedCreditDecisionSchema.parse(await readJsonBody(request));
 
     const session = await recordExhaustedCreditDecision(getDb(), {
       code,

@@ -1,0 +1,61 @@
+import type { RegistryMapping } from "@/lib/imports/registry-mapping";
+import { REGISTRY_FIELDS } from "@/lib/imports/registry-mapping";
+
+import type { MappingRequest } from "./api";
+import type { ColumnChoice, DeviceChoice, FilterChoice } from "./column-mapping";
+
+export interface MappingState {
+  columns: ColumnChoice;
+  devices: DeviceChoice;
+  filter: FilterChoice;
+  deactivateMissing: boolean;
+  // Whether the state came from the mapping saved by the last import.
+  saved: boolean;
+}
+
+/**
+ * Returns the saved mapping when the server found one matching the file's columns, otherwise
+ * suggests only headers spelled exactly like a field name, ignoring case. A looser match would be
+ * a guess, and a wrong guess is easy to miss in a long form.
+ */
+export function initialMapping(headers: string[], saved: RegistryMapping | null): MappingState {
+  if (saved) {
+    const columns = Object.fromEntries(
+      REGISTRY_FIELDS.map((field) => [field, saved.columns[field] ?? ""]),
+    ) as ColumnChoice;
+
+    return {
+      columns,
+      devices: { TEAMVIEWER: saved.devices.TEAMVIEWER ?? "", ANYDESK: saved.devices.ANYDESK ?? "" },
+      filter: saved.filter ?? { column: "", value: "" },
+      deactivateMissing: saved.deactivateMissing,
+      saved: true,
+    };
+  }
+
+  const byName = new Map(headers.map((header) => [header.toLowerCase(), header]));
+  const columns = Object.fromEntries(
+    REGISTRY_FIELDS.map((field) => [field, byName.get(field.toLowerCase()) ?? ""]),
+  ) as ColumnChoice;
+
+  return {
+    columns,
+    devices: { TEAMVIEWER: "", ANYDESK: "" },
+    filter: { column: "", value: "" },
+    deactivateMissing: false,
+    saved: false,
+  };
+}
+
+/** Turns the form state into the mapping the server expects. */
+export function toMappingRequest(state: MappingState): MappingRequest {
+  const { filter } = state;
+  const hasFilter = filter.column !== "" || filter.value.trim() !== "";
+
+  return {
+    columns: state.columns,
+    filter: hasFilter ? filter : null,
+    devices: state.devices,
+    deactivateMissing: state.deactivateMissing,
+  };
+}

@@ -1,0 +1,4 @@
+
+-- AlterTable
+ALTER TABLE "ReportTemplate" ADD COLUMN     "vatNumber" TEXT;
+

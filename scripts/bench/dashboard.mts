@@ -1,0 +1,84 @@
+// Times the dashboard on a large deterministic dataset on PostgreSQL: each chart and granularity
+// from the per-day totals against the plain aggregation of the ledger, and the balance lookup
+// over HTTP against a bare `pg` point read.
+// Run: npx tsx scripts/bench/dashboard.mts [--reuse] [--no-http]
+//   BENCH_SERVER_URL  PostgreSQL server (default postgresql://postgres@127.0.0.1:5432/postgres)
+//   --reuse           keep the assist_bench database of an earlier run instead of regenerating it
+//   --no-http         skip the balance lookup, which needs a production build (`next build`)
+import os from "node:os";
+
+import { createPrismaClient } from "@/lib/db/client";
+import { CHART_LOADERS, loadDashboard } from "@/lib/db/dashboard";
+import { rebuildDailyTotals } from "@/lib/db/daily-totals";
+import { DASHBOARD_CHARTS } from "@/lib/dashboard/types";
+import { parseDashboardQuery } from "@/lib/domain/dashboard-period";
+import { GRANULARITIES } from "@/lib/domain/periods";
+
+import { benchBalanceLookup } from "./balance-http";
+import { BENCH_SIZE, createBenchDatabase, generateBenchData } from "./dashboard-data";
+import { median } from "./measure";
+import { asPlainChart, plainChart, sameChart } from "./plain-charts";
+
+const SERVER_URL = process.env.BENCH_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const DATABASE = "assist_bench";
+const DASHBOARD_RUNS = 21;
+const PLAIN_RUNS = 3;
+// One year of local days, the last one the last day of the data.
+const YEAR = { from: "2025-12-01", to: "2026-11-30" };
+
+const reuse = process.argv.includes("--reuse");
+const url = new URL(SERVER_URL);
+url.pathname = `/${DATABASE}`;
+const databaseUrl = reuse ? url.toString() : await createBenchDatabase(SERVER_URL, DATABASE);
+
+console.log(`Dashboard benchmark on ${os.cpus().length} cores, Node ${process.version}`);
+const db = createPrismaClient(databaseUrl);
+try {
+  if (!reuse) {
+    const { customers, sessions, topUps } = BENCH_SIZE;
+    console.log(`Generating ${customers} customers, ${sessions} sessions, ${topUps} top-ups:`);
+    await generateBenchData(databaseUrl, console.log);
+    const started = performance.now();
+    const rows = await rebuildDailyTotals(db);
+    await db.$executeRawUnsafe(
+      'VACUUM ANALYZE "DailyTotal", "DailyOperatorTotal", "MonthlyCustomerTotal"',
+    );
+    console.log(`  daily totals: ${rows} rows in ${seconds(started)} s`);
+  }
+
+  console.log(`\nOne year (${YEAR.from} to ${YEAR.to}), median of ${DASHBOARD_RUNS} warm runs`);
+  console.log("chart      granularity  dashboard   plain SQL   ratio  equal");
+  for (const granularity of GRANULARITIES) {
+    const range = { ...YEAR, granularity };
+    for (const chart of DASHBOARD_CHARTS) {
+      const load = () => CHART_LOADERS[chart](db, range);
+      const fast = await median(DASHBOARD_RUNS, load);
+      const plain = await median(PLAIN_RUNS, () => plainChart(db, chart, range));
+      const equal = sameChart(asPlainChart(await load()), await plainChart(db, chart, range));
+      console.log(
+        `${chart.padEnd(10)} ${granularity.padEnd(12)} ${ms(fast)} ${ms(plain)} ` +
+          `${(plain / fast).toFixed(0).padStart(6)}  ${equal ? "yes" : "NO"}`,
+      );
+    }
+  }
+
+  for (const granularity of GRANULARITIES) {
+    const query = parseDashboardQuery({ ...YEAR, granularity }, YEAR.to);
+    const whole = await median(DASHBOARD_RUNS, () => loadDashboard(db, { query, now: new Date() }));
+    console.log(`whole dashboard (4 charts, numbers, lists) by ${granularity}: ${ms(whole)}`);
+  }
+
+  if (!process.argv.includes("--no-http")) {
+    await benchBalanceLookup(databaseUrl, db, console.log);
+  }
+} finally {
+  await db.$disconnect();
+}
+
+function ms(value: number): string {
+  return `${value.toFixed(1).padStart(7)} ms`;
+}
+
+function seconds(started: number): string {
+  return ((performance.now() - started) / 1000).toFixed(1);
+}
