@@ -13,12 +13,14 @@ import {
   type ExportJob,
 } from "@/lib/db/export-jobs";
 import { isAppError } from "@/lib/errors";
+import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
 import { logger } from "@/lib/logger";
 import { createCsvWriter } from "@/lib/reports/stream/csv-writer";
 import { writeStatementsZip } from "@/lib/reports/stream/statements-zip";
 import { streamReport } from "@/lib/reports/stream/stream-report";
 import { createXlsxWriter } from "@/lib/reports/stream/xlsx-writer";
-import { withDefaults } from "@/lib/reports/template";
+import type { ReportBranding } from "@/lib/reports/template";
+import { loadReportBranding } from "@/lib/reports/templates/load-branding";
 
 import { exportDir, exportFilePath } from "./export-files";
 import { exportParametersSchema } from "./export-parameters";
@@ -29,18 +31,27 @@ export interface RunExportOptions {
   batchSize?: number;
 }
 
+// Loads the latest template of the job's report, with labels in the owner's language.
+async function exportBranding(db: Db, job: ExportJob): Promise<ReportBranding> {
+  const owner = await db.user.findUnique({ where: { id: job.ownerId }, select: { locale: true } });
+  const locale = owner && isLocale(owner.locale) ? owner.locale : DEFAULT_LOCALE;
+
+  return loadReportBranding(db, job.report ?? "STATEMENT", locale);
+}
+
 // Writes the file of `job` to `path` and returns how many rows or statements it holds.
 async function writeExportFile(
   db: Db,
   job: ExportJob,
   path: string,
+  branding: ReportBranding,
   onProgress: (done: number, total: number) => Promise<void>,
   batchSize: number | undefined,
 ): Promise<number> {
   const output = createWriteStream(path);
 
   try {
-    return await writeToOutput(db, job, output, onProgress, batchSize);
+    return await writeToOutput(db, job, output, branding, onProgress, batchSize);
   } catch (error) {
     // Closes the file descriptor when a writer stopped before ending the stream.
     output.destroy();
@@ -52,12 +63,11 @@ async function writeToOutput(
   db: Db,
   job: ExportJob,
   output: WriteStream,
+  branding: ReportBranding,
   onProgress: (done: number, total: number) => Promise<void>,
   batchSize: number | undefined,
 ): Promise<number> {
   const parameters = exportParametersSchema.parse(job.parameters);
-  // NOTE: stored report templates are not read yet; background exports use the default branding.
-  const branding = withDefaults();
 
   if (job.kind === "STATEMENTS_ZIP") {
     const { statements } = await writeStatementsZip(db, output, {
@@ -121,14 +131,22 @@ export async function runExportJob(
   await mkdir(exportDir(), { recursive: true });
 
   try {
-    const itemCount = await writeExportFile(db, job, partPath, onProgress, options.batchSize);
+    const branding = await exportBranding(db, job);
+    const itemCount = await writeExportFile(
+      db,
+      job,
+      partPath,
+      branding,
+      onProgress,
+      options.batchSize,
+    );
     await rename(partPath, finalPath);
     const { size } = await stat(finalPath);
     await markExportDone(db, job.id, {
       fileKey,
       fileBytes: size,
       itemCount,
-      templateVersion: null,
+      templateVersion: branding.templateVersion,
     });
     logger.info(
       {
