@@ -1,5 +1,5 @@
 // Keyset-paginated reads for streamed exports: each call returns the next batch after the last
-// row seen, so an export of a million rows never holds more than one batch in memory. The orders
+// row seen, so an export of a million rows never keeps more than one batch in memory. The orders
 // are those of lib/db/reports.ts, made unique by the session code and the ledger sequence.
 import type { Db } from "./client";
 import type { Prisma } from "./generated/client";

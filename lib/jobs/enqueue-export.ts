@@ -17,8 +17,8 @@ import { EXPORT_QUEUE, type ExportJobMessage } from "./queue";
 
 /**
  * Validates `request` for `user` and enqueues it. Throws VALIDATION for an invalid period,
- * NOT_FOUND `reports.customerNotFound` for an unknown customer and FORBIDDEN when a non-admin asks
- * for the statements ZIP. Nothing is stored when a check fails.
+ * NOT_FOUND `reports.customerNotFound` for an unknown customer and FORBIDDEN when a non-admin requests
+ * the statements ZIP. Nothing is stored when a check fails.
  */
 export async function enqueueExport(
   db: Db,

@@ -1,4 +1,4 @@
-// Where finished export files are kept. Several app instances must share this folder (a network
+// Folder of finished export files. Several app instances must share this folder (a network
 // or shared volume), because any instance may run the job and any instance may serve the download.
 import path from "node:path";
 

@@ -1,5 +1,5 @@
-// Registers the export worker on a started queue. Each instance runs one export at a time, so a
-// long export never takes more than one core from the requests the instance serves.
+// Registers the export worker on a started queue. Each instance runs one export at a time, so
+// exports wait in the queue instead of competing with each other for the cores that serve requests.
 import type PgBoss from "pg-boss";
 
 import type { Db } from "@/lib/db/client";

@@ -1,5 +1,5 @@
 // Runs one export job: writes the file under EXPORT_DIR (first as <key>.part, renamed when
-// complete, so a download never sees half a file) and records progress and the result.
+// complete, so a download never reads half a file) and records progress and the result.
 import { createWriteStream, type WriteStream } from "node:fs";
 import { mkdir, rename, rm, stat } from "node:fs/promises";
 
@@ -13,12 +13,13 @@ import {
   type ExportJob,
 } from "@/lib/db/export-jobs";
 import { isAppError } from "@/lib/errors";
-import { DEFAULT_LOCALE } from "@/lib/i18n/config";
+import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
 import { logger } from "@/lib/logger";
 import { createCsvWriter } from "@/lib/reports/stream/csv-writer";
 import { writeStatementsZip } from "@/lib/reports/stream/statements-zip";
 import { streamReport } from "@/lib/reports/stream/stream-report";
 import { createXlsxWriter } from "@/lib/reports/stream/xlsx-writer";
+import type { ReportBranding } from "@/lib/reports/template";
 import { loadReportBranding } from "@/lib/reports/templates/load-branding";
 
 import { exportDir, exportFilePath } from "./export-files";
@@ -30,18 +31,27 @@ export interface RunExportOptions {
   batchSize?: number;
 }
 
+// Loads the latest template of the job's report, with labels in the owner's language.
+async function exportBranding(db: Db, job: ExportJob): Promise<ReportBranding> {
+  const owner = await db.user.findUnique({ where: { id: job.ownerId }, select: { locale: true } });
+  const locale = owner && isLocale(owner.locale) ? owner.locale : DEFAULT_LOCALE;
+
+  return loadReportBranding(db, job.report ?? "STATEMENT", locale);
+}
+
 // Writes the file of `job` to `path` and returns how many rows or statements it holds.
 async function writeExportFile(
   db: Db,
   job: ExportJob,
   path: string,
+  branding: ReportBranding,
   onProgress: (done: number, total: number) => Promise<void>,
   batchSize: number | undefined,
 ): Promise<number> {
   const output = createWriteStream(path);
 
   try {
-    return await writeToOutput(db, job, output, onProgress, batchSize);
+    return await writeToOutput(db, job, output, branding, onProgress, batchSize);
   } catch (error) {
     // Closes the file descriptor when a writer stopped before ending the stream.
     output.destroy();
@@ -53,13 +63,11 @@ async function writeToOutput(
   db: Db,
   job: ExportJob,
   output: WriteStream,
+  branding: ReportBranding,
   onProgress: (done: number, total: number) => Promise<void>,
   batchSize: number | undefined,
 ): Promise<number> {
   const parameters = exportParametersSchema.parse(job.parameters);
-  // A job has no request, so its column labels are in the default (Italian) language. The latest
-  // template version applies, and the ZIP contains statements.
-  const branding = await loadReportBranding(db, job.report ?? "STATEMENT", DEFAULT_LOCALE);
 
   if (job.kind === "STATEMENTS_ZIP") {
     const { statements } = await writeStatementsZip(db, output, {
@@ -92,8 +100,8 @@ async function writeToOutput(
 /**
  * Runs the job with id `exportJobId`. A job already done is left alone, so a redelivered queue
  * message does no harm. An AppError (an invalid period, a deleted customer) fails the job at once
- * with its message; other errors fail it only on the final attempt and are rethrown, so the queue
- * retries them.
+ * with its message. Other errors fail it only on the final attempt, and they are rethrown so that
+ * the queue retries them.
  */
 export async function runExportJob(
   db: Db,
@@ -123,10 +131,23 @@ export async function runExportJob(
   await mkdir(exportDir(), { recursive: true });
 
   try {
-    const itemCount = await writeExportFile(db, job, partPath, onProgress, options.batchSize);
+    const branding = await exportBranding(db, job);
+    const itemCount = await writeExportFile(
+      db,
+      job,
+      partPath,
+      branding,
+      onProgress,
+      options.batchSize,
+    );
     await rename(partPath, finalPath);
     const { size } = await stat(finalPath);
-    await markExportDone(db, job.id, { fileKey, fileBytes: size, itemCount, templateVersion: null });
+    await markExportDone(db, job.id, {
+      fileKey,
+      fileBytes: size,
+      itemCount,
+      templateVersion: branding.templateVersion,
+    });
     logger.info(
       {
         exportJobId: job.id,

@@ -153,6 +153,29 @@ describe("export job lifecycle", () => {
   });
 });
 
+describe("export job template", () => {
+  it("applies the latest template version", async () => {
+    await db.reportTemplate.create({
+      data: {
+        report: "SESSIONS",
+        version: 1,
+        fields: ["code", "billedMinutes"],
+        labels: { it: { billedMinutes: "Minuti addebitati" }, en: {} },
+      },
+    });
+    const boss = await startQueue(true);
+    const queued = await enqueueExport(db, boss, manager, sessionsCsv);
+    const job = await waitForJob(queued.id, ["DONE", "FAILED"]);
+    const text = readFileSync(exportFilePath(job.fileKey ?? ""), "utf8");
+    const [header] = Papa.parse<string[]>(text.slice(1), { delimiter: ";" }).data;
+    await db.reportTemplate.deleteMany();
+
+    expect(job.status).toBe("DONE");
+    expect(job.templateVersion).toBe(1);
+    expect(header).toEqual(["Codice cliente", "Cliente", "Codice sessione", "Minuti addebitati"]);
+  });
+});
+
 describe("export job failures", () => {
   it("fails with a translated reason when the customer disappears", async () => {
     const boss = await startQueue(false);

@@ -65,7 +65,9 @@ export async function writeStatementsZip(
       });
       const [section] = data.sections;
       const idle =
-        section.rows.length === 0 && section.balances.opening === 0 && section.balances.closing === 0;
+        section.rows.length === 0 &&
+        section.balances.opening === 0 &&
+        section.balances.closing === 0;
       if (!idle) {
         const pdf = await renderReport("pdf", data, options.branding);
         archive.append(Buffer.from(pdf), {

@@ -122,7 +122,7 @@ export function createXlsxWriter(
 /**
  * Tracks how many committed sheets the workbook's zip (archiver) has compressed. A committed
  * sheet waits in memory until archiver reaches it, so when compression is slower than the rows
- * arrive, caughtUp() holds the writer back until at most one committed sheet is pending.
+ * arrive, caughtUp() makes the writer wait until at most one committed sheet is pending.
  */
 function zipProgress(workbook: ExcelJS.stream.xlsx.WorkbookWriter) {
   // NOTE: `zip` is exceljs 4.4's internal archiver instance, not part of its typed API.
