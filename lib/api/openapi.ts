@@ -54,6 +54,12 @@ const commonErrors: Record<string, string[]> = {
   "403": ["api.scopeMissing"],
 };
 
+// Only writes have a body.
+const bodyErrors: Record<string, string[]> = {
+  "413": ["api.bodyTooLarge"],
+  "415": ["api.contentTypeNotJson"],
+};
+
 function errorResponses(extra: Record<string, string[]>) {
   const statuses = [...new Set([...Object.keys(commonErrors), ...Object.keys(extra)])].sort();
 
@@ -84,7 +90,7 @@ function write(options: {
     "400": ["api.idempotencyKeyInvalid"],
     "409": ["api.idempotencyKeyReused", "api.idempotencyKeyInProgress"],
   };
-  const merged: Record<string, string[]> = { ...options.errors };
+  const merged: Record<string, string[]> = { ...options.errors, ...bodyErrors };
   for (const [status, reasons] of Object.entries(idempotency)) {
     merged[status] = [...(merged[status] ?? []), ...reasons];
   }
@@ -230,6 +236,8 @@ export const openApiDocument: OpenApiDocument = {
                   "FORBIDDEN",
                   "NOT_FOUND",
                   "CONFLICT",
+                  "PAYLOAD_TOO_LARGE",
+                  "UNSUPPORTED_FILE",
                   "INTERNAL",
                 ],
               },
