@@ -2,6 +2,8 @@
 // `errors.` in messages/*.json. The OpenAPI document is generated from these schemas.
 import { z } from "zod";
 
+import { normalizeSessionCode } from "@/lib/domain/session-code";
+
 const dateTime = z.iso
   .datetime({ offset: true, error: "api.dateTimeInvalid" })
   .transform((value) => new Date(value));
@@ -27,7 +29,12 @@ const sessionCode = z
   .max(100, { error: "api.sessionCodeInvalid" })
   .regex(SESSION_CODE_PATTERN, { error: "api.sessionCodeInvalid" })
   .refine((code) => !/^\.+$/.test(code), { error: "api.sessionCodeInvalid" })
-  .meta({ description: "1 to 100 characters: letters, digits and { } _ . : -" });
+  .transform(normalizeSessionCode)
+  .meta({
+    description:
+      "1 to 100 characters: letters, digits and { } _ . : -. A GUID is stored in lower case " +
+      "without braces, as the log import stores it.",
+  });
 
 const sessionDetails = {
   code: sessionCode,
