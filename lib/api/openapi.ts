@@ -143,7 +143,9 @@ export const openApiDocument: OpenApiDocument = {
     description:
       "Start, end and record remote-assistance sessions, and read a customer's residual " +
       "minutes. Dates are ISO 8601 with a time zone offset. Errors are JSON objects whose " +
-      "`error.reason` is stable and whose `error.message` is translated.",
+      "`error.reason` is stable and whose `error.message` is in the language of the " +
+      "Accept-Language header (it or en, Italian by default). A path without an endpoint is " +
+      "404 `api.pathNotFound`, and a method an endpoint lacks is 405 `api.methodNotAllowed`.",
   },
   paths: {
     "/api/v1/sessions/start": {
@@ -235,6 +237,7 @@ export const openApiDocument: OpenApiDocument = {
                   "UNAUTHENTICATED",
                   "FORBIDDEN",
                   "NOT_FOUND",
+                  "METHOD_NOT_ALLOWED",
                   "CONFLICT",
                   "PAYLOAD_TOO_LARGE",
                   "UNSUPPORTED_FILE",

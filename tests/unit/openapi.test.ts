@@ -41,8 +41,10 @@ describe("OpenAPI document", () => {
       path: urlPath,
       methods: Object.keys(operations).sort(),
     }));
-    // The document itself is the one route it does not list.
-    const routes = routeFiles().filter((route) => route.path !== "/api/v1/openapi.json");
+    // The document itself and the catch-all 404 of unknown paths are the routes it does not list.
+    const routes = routeFiles().filter(
+      (route) => route.path !== "/api/v1/openapi.json" && !route.path.includes("[..."),
+    );
 
     expect(documented.sort((a, b) => a.path.localeCompare(b.path))).toEqual(
       routes.sort((a, b) => a.path.localeCompare(b.path)),
