@@ -2,6 +2,7 @@
 // `errors.` in messages/*.json. The OpenAPI document is generated from these schemas.
 import { z } from "zod";
 
+import { MAX_REMOTE_ID_LENGTH } from "@/lib/domain/device-id";
 import { normalizeSessionCode } from "@/lib/domain/session-code";
 
 const dateTime = z.iso
@@ -39,7 +40,7 @@ const sessionCode = z
 const sessionDetails = {
   code: sessionCode,
   customerCode: text(50).meta({ description: "ERP code of the customer." }),
-  remoteDeviceId: text(50).meta({
+  remoteDeviceId: text(MAX_REMOTE_ID_LENGTH).meta({
     description: "ID of the remote device, matched against the devices of the customers.",
   }),
   connectionType: text(50).meta({ description: "For example RemoteControl or Filetransfer." }),
@@ -70,7 +71,7 @@ export const recordSessionInputSchema = z.strictObject({
 export const balanceQuerySchema = z
   .strictObject({
     customerCode: z.string().trim().min(1).max(50).optional(),
-    deviceId: z.string().trim().min(1).max(50).optional(),
+    deviceId: z.string().trim().min(1).max(MAX_REMOTE_ID_LENGTH).optional(),
   })
   .refine((query) => Boolean(query.customerCode) !== Boolean(query.deviceId), {
     error: "api.balanceQueryInvalid",
