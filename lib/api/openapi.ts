@@ -3,6 +3,7 @@
 import { z } from "zod";
 
 import { API_SCOPES, type ApiScope } from "@/lib/auth/api-key-secret";
+import { MAX_SESSION_SECONDS } from "@/lib/domain/session-time";
 import {
   balanceQuerySchema,
   customerBalanceSchema,
@@ -42,6 +43,28 @@ function schemaOf(schema: z.ZodType, io: "input" | "output"): JsonSchema {
   delete generated.$schema;
 
   return generated;
+}
+
+// The record schema checks the start and the duration in recordSession, after parsing, so that
+// each gets its own message. The document states those rules as JSON Schema.
+function recordInputDocument(): JsonSchema {
+  const schema = schemaOf(recordSessionInputSchema, "input");
+  const properties = schema.properties as Record<string, JsonSchema>;
+  const required = (schema.required as string[] | undefined) ?? [];
+
+  return {
+    ...schema,
+    required: [...new Set([...required, "startedAt"])],
+    properties: {
+      ...properties,
+      durationSeconds: {
+        ...properties.durationSeconds,
+        type: "integer",
+        minimum: 0,
+        maximum: MAX_SESSION_SECONDS,
+      },
+    },
+  };
 }
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -219,7 +242,7 @@ export const openApiDocument: OpenApiDocument = {
     schemas: {
       StartSessionInput: schemaOf(startSessionInputSchema, "input"),
       EndSessionInput: schemaOf(endSessionInputSchema, "input"),
-      RecordSessionInput: schemaOf(recordSessionInputSchema, "input"),
+      RecordSessionInput: recordInputDocument(),
       SessionResource: schemaOf(sessionResourceSchema, "output"),
       CustomerBalance: schemaOf(customerBalanceSchema, "output"),
       Error: {

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 
 import { hashRequest } from "@/lib/api/idempotency";
 import { openApiDocument } from "@/lib/api/openapi";
+import { MAX_SESSION_SECONDS } from "@/lib/domain/session-time";
 
 const V1_DIR = path.join(import.meta.dirname, "../../app/api/v1");
 
@@ -57,6 +58,20 @@ describe("OpenAPI document", () => {
     for (const ref of refsIn(openApiDocument)) {
       expect(schemas).toContain(ref.replace("#/components/schemas/", ""));
     }
+  });
+
+  it("states the record input's bounds", () => {
+    const record = openApiDocument.components.schemas.RecordSessionInput as {
+      required: string[];
+      properties: Record<string, { type?: string; minimum?: number; maximum?: number }>;
+    };
+
+    expect(record.required).toContain("startedAt");
+    expect(record.properties.durationSeconds).toMatchObject({
+      type: "integer",
+      minimum: 0,
+      maximum: MAX_SESSION_SECONDS,
+    });
   });
 
   it("requires an offset in request dates", () => {
