@@ -24,7 +24,7 @@ export function negotiateApiLocale(request: Request): Locale {
   return ranges.map((range) => range.language).find(isLocale) ?? DEFAULT_LOCALE;
 }
 
-/** Answers any request to a path under /api/v1 that has no endpoint with a JSON 404. */
+/** Returns a JSON 404 for any request to a path under /api/v1 that has no endpoint. */
 export async function apiPathNotFound(request: Request): Promise<Response> {
   const error = new AppError("NOT_FOUND", "api.pathNotFound", {
     values: { path: new URL(request.url).pathname },
@@ -33,7 +33,7 @@ export async function apiPathNotFound(request: Request): Promise<Response> {
   return errorResponse(error, { route: "v1.unknown" }, negotiateApiLocale(request));
 }
 
-/** Builds a handler that answers a method an endpoint does not support with a JSON 405. */
+/** Builds a handler that returns a JSON 405 for a method an endpoint does not support. */
 export function methodNotAllowed(allowed: string[]) {
   return async (request: Request): Promise<Response> => {
     const error = new AppError("METHOD_NOT_ALLOWED", "api.methodNotAllowed", {

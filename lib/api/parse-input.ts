@@ -2,8 +2,8 @@ import type { z } from "zod";
 
 import { AppError, type FieldIssue } from "@/lib/errors";
 
-// The largest request is a session with 2,000 characters of notes, about 3 KB, so 64 KB leaves
-// room for any client while a large upload is rejected before it is parsed.
+// The largest valid request is a session with 2,000 characters of notes, at most about 8 KB in
+// UTF-8, so 64 KB leaves room for any client while a large upload is rejected before parsing.
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
 /**

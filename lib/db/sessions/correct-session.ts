@@ -6,8 +6,8 @@ import type { Session } from "../generated/client";
 import { updateSession } from "./update-session";
 
 /**
- * Applies an administrator's correction to session `code` by its code and customer code, through
- * updateSession, which reverses and re-appends ledger entries. Throws NOT_FOUND
+ * Applies an administrator's correction to session `code`, naming the new customer by its code,
+ * through updateSession, which reverses and re-appends ledger entries. Throws NOT_FOUND
  * (`session.unknownCode`, `session.unknownCustomerCode`).
  */
 export async function correctSession(
