@@ -210,7 +210,8 @@ test("[sessions] operator assigns an inbox session and the balance drops", async
   });
   expect(again.status()).toBe(409);
   expect((await again.json()).error.message).toBe(
-    `La teleassistenza ${open.code} è già assegnata a un cliente. Per spostarla usa la modifica della teleassistenza.`,
+    `La teleassistenza ${open.code} è già assegnata a un cliente. Solo un amministratore può ` +
+      "spostarla, con una correzione che ne indica il motivo.",
   );
 });
 

@@ -8,9 +8,10 @@ import { type ApiClient, requireApiKey } from "@/lib/auth/require-api-key";
 import { getDb } from "@/lib/db/client";
 import { type ApiResult, type IdempotentResult, runIdempotent } from "@/lib/db/idempotency-records";
 import { isAppError } from "@/lib/errors";
-import { handleRoute } from "@/lib/http/respond";
+import { errorResponse, handleRoute } from "@/lib/http/respond";
 import { logger } from "@/lib/logger";
 
+import { negotiateApiLocale } from "./api-errors";
 import { parseApiInput, readJsonBody } from "./parse-input";
 import { hashRequest, readIdempotencyKey } from "./idempotency";
 
@@ -62,7 +63,8 @@ export function apiRoute<Schema extends z.ZodType>(options: ApiRouteOptions<Sche
         },
         "api request failed",
       );
-      throw error;
+
+      return errorResponse(error, { route: options.name }, negotiateApiLocale(request));
     }
   });
 }

@@ -3,6 +3,7 @@
 import { z } from "zod";
 
 import { API_SCOPES, type ApiScope } from "@/lib/auth/api-key-secret";
+import { MAX_SESSION_SECONDS } from "@/lib/domain/session-time";
 import {
   balanceQuerySchema,
   customerBalanceSchema,
@@ -44,6 +45,28 @@ function schemaOf(schema: z.ZodType, io: "input" | "output"): JsonSchema {
   return generated;
 }
 
+// The record schema checks the start and the duration in recordSession, after parsing, so that
+// each gets its own message. The document states those rules as JSON Schema.
+function recordInputDocument(): JsonSchema {
+  const schema = schemaOf(recordSessionInputSchema, "input");
+  const properties = schema.properties as Record<string, JsonSchema>;
+  const required = (schema.required as string[] | undefined) ?? [];
+
+  return {
+    ...schema,
+    required: [...new Set([...required, "startedAt"])],
+    properties: {
+      ...properties,
+      durationSeconds: {
+        ...properties.durationSeconds,
+        type: "integer",
+        minimum: 0,
+        maximum: MAX_SESSION_SECONDS,
+      },
+    },
+  };
+}
+
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: JsonSchema) => ({ "application/json": { schema } });
 
@@ -52,6 +75,12 @@ const commonErrors: Record<string, string[]> = {
   "400": ["validation.invalidRequest", "api.invalidJson"],
   "401": ["api.keyMissing", "api.keyInvalid", "api.keyRevoked"],
   "403": ["api.scopeMissing"],
+};
+
+// Only writes have a body.
+const bodyErrors: Record<string, string[]> = {
+  "413": ["api.bodyTooLarge"],
+  "415": ["api.contentTypeNotJson"],
 };
 
 function errorResponses(extra: Record<string, string[]>) {
@@ -84,7 +113,7 @@ function write(options: {
     "400": ["api.idempotencyKeyInvalid"],
     "409": ["api.idempotencyKeyReused", "api.idempotencyKeyInProgress"],
   };
-  const merged: Record<string, string[]> = { ...options.errors };
+  const merged: Record<string, string[]> = { ...options.errors, ...bodyErrors };
   for (const [status, reasons] of Object.entries(idempotency)) {
     merged[status] = [...(merged[status] ?? []), ...reasons];
   }
@@ -137,7 +166,9 @@ export const openApiDocument: OpenApiDocument = {
     description:
       "Start, end and record remote-assistance sessions, and read a customer's residual " +
       "minutes. Dates are ISO 8601 with a time zone offset. Errors are JSON objects whose " +
-      "`error.reason` is stable and whose `error.message` is translated.",
+      "`error.reason` is stable and whose `error.message` is in the language of the " +
+      "Accept-Language header (it or en, Italian by default). A path without an endpoint is " +
+      "404 `api.pathNotFound`, and a method an endpoint lacks is 405 `api.methodNotAllowed`.",
   },
   paths: {
     "/api/v1/sessions/start": {
@@ -211,7 +242,7 @@ export const openApiDocument: OpenApiDocument = {
     schemas: {
       StartSessionInput: schemaOf(startSessionInputSchema, "input"),
       EndSessionInput: schemaOf(endSessionInputSchema, "input"),
-      RecordSessionInput: schemaOf(recordSessionInputSchema, "input"),
+      RecordSessionInput: recordInputDocument(),
       SessionResource: schemaOf(sessionResourceSchema, "output"),
       CustomerBalance: schemaOf(customerBalanceSchema, "output"),
       Error: {
@@ -229,7 +260,10 @@ export const openApiDocument: OpenApiDocument = {
                   "UNAUTHENTICATED",
                   "FORBIDDEN",
                   "NOT_FOUND",
+                  "METHOD_NOT_ALLOWED",
                   "CONFLICT",
+                  "PAYLOAD_TOO_LARGE",
+                  "UNSUPPORTED_FILE",
                   "INTERNAL",
                 ],
               },

@@ -2,9 +2,22 @@ import type { z } from "zod";
 
 import { AppError, type FieldIssue } from "@/lib/errors";
 
-/** Reads a JSON request body. Throws VALIDATION (`api.invalidJson`) when it is not valid JSON. */
+// The largest valid request is a session with 2,000 characters of notes, at most about 8 KB in
+// UTF-8, so 64 KB leaves room for any client while a large upload is rejected before parsing.
+export const MAX_JSON_BODY_BYTES = 64 * 1024;
+
+/**
+ * Reads a JSON request body. Throws UNSUPPORTED_FILE (`api.contentTypeNotJson`, 415) unless the
+ * Content-Type is application/json, PAYLOAD_TOO_LARGE (`api.bodyTooLarge`, 413) for a body over
+ * MAX_JSON_BODY_BYTES, and VALIDATION (`api.invalidJson`) when it is not valid JSON.
+ */
 export async function readJsonBody(request: Request): Promise<unknown> {
-  const text = await request.text();
+  const mediaType = request.headers.get("Content-Type")?.split(";")[0].trim().toLowerCase();
+  if (mediaType !== "application/json") {
+    throw new AppError("UNSUPPORTED_FILE", "api.contentTypeNotJson");
+  }
+
+  const text = await readLimitedText(request);
 
   try {
     return JSON.parse(text);
@@ -14,6 +27,35 @@ export async function readJsonBody(request: Request): Promise<unknown> {
       cause: error,
     });
   }
+}
+
+// Rejects a declared length over the limit without reading, and counts the bytes of a body sent
+// without one (chunked) while reading it, so a large body is never held whole in memory.
+async function readLimitedText(request: Request): Promise<string> {
+  const tooLarge = () =>
+    new AppError("PAYLOAD_TOO_LARGE", "api.bodyTooLarge", {
+      values: { maxKilobytes: MAX_JSON_BODY_BYTES / 1024 },
+    });
+  const declared = Number(request.headers.get("Content-Length") ?? "0");
+  if (declared > MAX_JSON_BODY_BYTES) throw tooLarge();
+  if (!request.body) return "";
+
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+
+    size += value.byteLength;
+    if (size > MAX_JSON_BODY_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 /**

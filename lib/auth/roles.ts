@@ -15,6 +15,9 @@ export const PERMISSIONS = {
   viewSessions: ["ADMIN", "MANAGER", "OPERATOR"],
   operateSessions: ["ADMIN", "OPERATOR"],
   assignSessions: ["ADMIN", "OPERATOR"],
+  // Reassigning or un-billing a closed session moves minutes between customers, like a ledger
+  // entry, so only administrators may do it.
+  correctSessions: ["ADMIN"],
   manageDevices: ["ADMIN"],
   manageBillingRules: ["ADMIN"],
   importSessions: ["ADMIN"],

@@ -1,5 +1,5 @@
 // Devices a customer registers (TeamViewer, AnyDesk or other remote IDs), through which new
-// sessions find their customer. A (kind, remote ID) pair belongs to one customer at most.
+// sessions find their customer. A remote ID belongs to one customer at most, whatever its kind.
 import { AppError } from "@/lib/errors";
 import type { DeviceInput } from "@/lib/validations/device";
 
@@ -45,6 +45,15 @@ export async function addDevice(
       const customer = await tx.customer.findUnique({ where: { id: customerId } });
       if (!customer) throw new AppError("NOT_FOUND", "customer.notFound");
 
+      // Sessions name a remote ID without its kind, so an ID may belong to one customer only,
+      // whatever the kind. The lock makes concurrent adds of one ID under two kinds queue up.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${device.remoteId}))`;
+      const otherKind = await tx.device.findFirst({
+        where: { remoteId: device.remoteId, customerId: { not: customerId } },
+        select: { id: true },
+      });
+      if (otherKind) throw await duplicateError(db, { customerId, device, cause: null });
+
       const created = await tx.device.create({
         data: { customerId, kind: device.kind, remoteId: device.remoteId, label: device.label },
         select: deviceSelect,
@@ -75,11 +84,12 @@ async function duplicateError(
   options: { customerId: string; device: DeviceInput; cause: unknown },
 ): Promise<AppError> {
   const { device } = options;
-  const existing = await db.device.findUnique({
-    where: { kind_remoteId: { kind: device.kind, remoteId: device.remoteId } },
+  const existing = await db.device.findMany({
+    where: { remoteId: device.remoteId },
     select: { customer: { select: { id: true, code: true, name: true } } },
   });
-  const owner = existing?.customer;
+  const owners = existing.map((row) => row.customer);
+  const owner = owners.find((row) => row.id !== options.customerId) ?? owners[0];
   const field = { field: "remoteId" };
 
   if (!owner || owner.id === options.customerId) {

@@ -44,3 +44,17 @@ export function normalizeRemoteId(kind: DeviceKind, raw: string): RemoteIdResult
 
   return { ok: false, messageKey: "session.teamviewerIdInvalid" };
 }
+
+/**
+ * Returns the spellings under which a remote ID sent with a session may be registered: as sent,
+ * trimmed, and for a numeric ID also without the spaces and hyphens the tools show, which is how
+ * normalizeRemoteId stores it.
+ */
+export function remoteIdLookupVariants(raw: string | null | undefined): string[] {
+  const text = raw?.trim();
+  if (!text) return [];
+
+  const digits = text.replace(/[\s-]+/g, "");
+
+  return [...new Set([text, NUMERIC_ID.test(digits) ? digits : text])];
+}

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { ZodError } from "zod";
 
 import { AppError, isAppError } from "@/lib/errors";
-import { DEFAULT_LOCALE } from "@/lib/i18n/config";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/config";
 import { loadMessages } from "@/lib/i18n/messages";
 import { logger } from "@/lib/logger";
 
@@ -26,35 +26,46 @@ interface ErrorTranslator {
 }
 
 /**
- * Returns the translator of the `errors` messages for the request's locale. Outside a Next.js
- * request (a script or a test calling a route handler) next-intl has no request config and throws,
+ * Returns the translator of the `errors` messages for `locale`, else for the request's locale.
+ * Outside a Next.js request (a script or a test calling a route handler) next-intl has no request config and throws,
  * so the default locale's messages are used.
  */
-async function errorTranslator(): Promise<ErrorTranslator> {
+async function errorTranslator(locale?: Locale): Promise<ErrorTranslator> {
   try {
+    if (locale) return await fixedLocaleTranslator(locale);
+
     return await getTranslations("errors");
   } catch {
-    const messages = await loadMessages(DEFAULT_LOCALE);
-    const t = createTranslator({ locale: DEFAULT_LOCALE, messages, namespace: "errors" });
-
-    // The messages are loaded untyped, so next-intl types no key; `has` checks them at run time.
-    return Object.assign((key: string, values?: Values) => t(key as never, values as never), {
-      has: (key: string) => t.has(key as never),
-    });
+    return fixedLocaleTranslator(DEFAULT_LOCALE);
   }
+}
+
+async function fixedLocaleTranslator(locale: Locale): Promise<ErrorTranslator> {
+  const messages = await loadMessages(locale);
+  const t = createTranslator({ locale, messages, namespace: "errors" });
+
+  // The messages are loaded untyped, so next-intl types no key; `has` checks them at run time.
+  return Object.assign((key: string, values?: Values) => t(key as never, values as never), {
+    has: (key: string) => t.has(key as never),
+  });
 }
 
 /**
  * Turns any error into a JSON response with a stable code and a translated message. Unexpected
  * errors are logged and get a generic 500 response that reveals nothing internal.
  */
-export async function errorResponse(error: unknown, context: Record<string, unknown> = {}) {
+export async function errorResponse(
+  error: unknown,
+  context: Record<string, unknown> = {},
+  // The language of the message. Without one, the signed-in user's or the default language.
+  locale?: Locale,
+) {
   const appError = toAppError(error);
   if (appError.code === "INTERNAL") {
     logger.error({ err: error, ...context }, "request failed");
   }
 
-  const t = await errorTranslator();
+  const t = await errorTranslator(locale);
   // Unknown keys fall back to a generic message, so no untranslated text reaches the user.
   const translate = (
     key: string,

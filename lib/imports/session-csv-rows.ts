@@ -1,5 +1,7 @@
 // Turns the records of a session CSV into sessions according to a mapping. Each record becomes a
 // session or a rejection with its line and reason. Nothing here reads the database.
+import { normalizeSessionCode } from "@/lib/domain/session-code";
+
 import { cellValue, type CsvRecord, type CsvTable, fieldCountMismatch } from "./csv";
 import {
   assertSessionColumnsExist,
@@ -72,7 +74,7 @@ function mapRecord(
   };
   const session: ImportedSession = {
     line,
-    code: cells.code ?? derivedSessionCode(identity),
+    code: cells.code === null ? derivedSessionCode(identity) : normalizeSessionCode(cells.code),
     derivedCode: cells.code === null,
     ...identity,
     operatorName: cells.operatorName,

@@ -64,16 +64,29 @@ export function decodeSessionLog(bytes: Uint8Array): DecodedText {
   return decoded;
 }
 
+// Enough lines that one damaged line cannot decide the format, few enough to read at once.
+const DETECT_LINES = 20;
+
 /**
- * Returns "teamviewer" when the first non-blank line is tab-separated with a TeamViewer timestamp
- * (dd-MM-yyyy HH:mm:ss) in the third field, as every line of Connections_incoming.txt has, and
- * "csv" otherwise.
+ * Returns "teamviewer" when most of the first DETECT_LINES non-blank lines are tab-separated with
+ * a TeamViewer timestamp (dd-MM-yyyy HH:mm:ss) in the third field, as every line of
+ * Connections_incoming.txt has, and "csv" otherwise. A majority rather than the first line
+ * decides, so a log whose first line is damaged is still read as a log.
  */
 export function detectSessionLogFormat(text: string): SessionLogFormat {
-  const firstLine = text.split(/\r\n|\r|\n/).find((line) => line.trim() !== "") ?? "";
-  const fields = firstLine.split("\t").map((field) => field.trim());
+  const lines = text
+    .split(/\r\n|\r|\n/)
+    .filter((line) => line.trim() !== "")
+    .slice(0, DETECT_LINES);
+  const logLines = lines.filter(isTeamViewerLine).length;
 
-  return fields.length >= 7 && parseUtcTimestamp(fields[2]) !== null ? "teamviewer" : "csv";
+  return logLines > 0 && logLines * 2 > lines.length ? "teamviewer" : "csv";
+}
+
+function isTeamViewerLine(line: string): boolean {
+  const fields = line.split("\t").map((field) => field.trim());
+
+  return fields.length >= 7 && parseUtcTimestamp(fields[2]) !== null;
 }
 
 /** Resolves "auto" to the detected format. */

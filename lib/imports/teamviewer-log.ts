@@ -7,6 +7,7 @@
 // line, and the GUID is empty for some connections.
 import { createHash } from "node:crypto";
 
+import { guidCode } from "@/lib/domain/session-code";
 import { AppError } from "@/lib/errors";
 
 import { decodeText, type TextEncoding } from "./text-encoding";
@@ -180,7 +181,8 @@ export function connectionCode(connection: {
   localUser: string;
 }): string {
   if (connection.guid !== null) {
-    return connection.guid.replace(/^\{|\}$/g, "").toLowerCase();
+    // A value that is not a GUID keeps the spelling that earlier imports stored for it.
+    return guidCode(connection.guid) ?? connection.guid.replace(/^\{|\}$/g, "").toLowerCase();
   }
 
   const input = [

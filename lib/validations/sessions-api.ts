@@ -2,6 +2,9 @@
 // `errors.` in messages/*.json. The OpenAPI document is generated from these schemas.
 import { z } from "zod";
 
+import { MAX_REMOTE_ID_LENGTH } from "@/lib/domain/device-id";
+import { normalizeSessionCode } from "@/lib/domain/session-code";
+
 const dateTime = z.iso
   .datetime({ offset: true, error: "api.dateTimeInvalid" })
   .transform((value) => new Date(value));
@@ -27,12 +30,17 @@ const sessionCode = z
   .max(100, { error: "api.sessionCodeInvalid" })
   .regex(SESSION_CODE_PATTERN, { error: "api.sessionCodeInvalid" })
   .refine((code) => !/^\.+$/.test(code), { error: "api.sessionCodeInvalid" })
-  .meta({ description: "1 to 100 characters: letters, digits and { } _ . : -" });
+  .transform(normalizeSessionCode)
+  .meta({
+    description:
+      "1 to 100 characters: letters, digits and { } _ . : -. A GUID is stored in lower case " +
+      "without braces, as the log import stores it.",
+  });
 
 const sessionDetails = {
   code: sessionCode,
   customerCode: text(50).meta({ description: "ERP code of the customer." }),
-  remoteDeviceId: text(50).meta({
+  remoteDeviceId: text(MAX_REMOTE_ID_LENGTH).meta({
     description: "ID of the remote device, matched against the devices of the customers.",
   }),
   connectionType: text(50).meta({ description: "For example RemoteControl or Filetransfer." }),
@@ -63,7 +71,7 @@ export const recordSessionInputSchema = z.strictObject({
 export const balanceQuerySchema = z
   .strictObject({
     customerCode: z.string().trim().min(1).max(50).optional(),
-    deviceId: z.string().trim().min(1).max(50).optional(),
+    deviceId: z.string().trim().min(1).max(MAX_REMOTE_ID_LENGTH).optional(),
   })
   .refine((query) => Boolean(query.customerCode) !== Boolean(query.deviceId), {
     error: "api.balanceQueryInvalid",

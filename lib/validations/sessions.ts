@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { normalizeSessionCode } from "@/lib/domain/session-code";
+
 // Error messages are keys under `errors.`.
 
 // Twelve hours: an operator who forgot to open the console for longer enters the session
@@ -10,7 +12,8 @@ export const sessionCodeSchema = z
   .string({ error: "session.codeMissing" })
   .trim()
   .min(1, "session.codeMissing")
-  .max(100, "session.codeTooLong");
+  .max(100, "session.codeTooLong")
+  .transform(normalizeSessionCode);
 
 const optionalText = (max: number, message: string) =>
   z

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 
 import { hashRequest } from "@/lib/api/idempotency";
 import { openApiDocument } from "@/lib/api/openapi";
+import { MAX_SESSION_SECONDS } from "@/lib/domain/session-time";
 
 const V1_DIR = path.join(import.meta.dirname, "../../app/api/v1");
 
@@ -41,8 +42,10 @@ describe("OpenAPI document", () => {
       path: urlPath,
       methods: Object.keys(operations).sort(),
     }));
-    // The document itself is the one route it does not list.
-    const routes = routeFiles().filter((route) => route.path !== "/api/v1/openapi.json");
+    // The document itself and the catch-all 404 of unknown paths are the routes it does not list.
+    const routes = routeFiles().filter(
+      (route) => route.path !== "/api/v1/openapi.json" && !route.path.includes("[..."),
+    );
 
     expect(documented.sort((a, b) => a.path.localeCompare(b.path))).toEqual(
       routes.sort((a, b) => a.path.localeCompare(b.path)),
@@ -55,6 +58,20 @@ describe("OpenAPI document", () => {
     for (const ref of refsIn(openApiDocument)) {
       expect(schemas).toContain(ref.replace("#/components/schemas/", ""));
     }
+  });
+
+  it("states the record input's bounds", () => {
+    const record = openApiDocument.components.schemas.RecordSessionInput as {
+      required: string[];
+      properties: Record<string, { type?: string; minimum?: number; maximum?: number }>;
+    };
+
+    expect(record.required).toContain("startedAt");
+    expect(record.properties.durationSeconds).toMatchObject({
+      type: "integer",
+      minimum: 0,
+      maximum: MAX_SESSION_SECONDS,
+    });
   });
 
   it("requires an offset in request dates", () => {

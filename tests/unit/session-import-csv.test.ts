@@ -323,6 +323,22 @@ describe("detectSessionLogFormat", () => {
     expect(detectSessionLogFormat(`\r\n${line}\r\n`)).toBe("teamviewer");
   });
 
+  it("recognises a TeamViewer log with a bad first line", () => {
+    const line =
+      "584929950\tHELPDESK-PC1\t02-04-2018 11:43:01\t02-04-2018 11:43:22\tAdministrator\tRemoteControl\t\t";
+    const bad = "584929950\tHELPDESK-PC1\t31-02-2018 11:43:01\t02-04-2018 11:43:22\tAdministrator";
+
+    expect(detectSessionLogFormat([bad, line, line, line].join("\r\n"))).toBe("teamviewer");
+  });
+
+  it("takes a CSV with one log-like line for CSV", () => {
+    const line =
+      "584929950\tHELPDESK-PC1\t02-04-2018 11:43:01\t02-04-2018 11:43:22\tAdministrator\tRemoteControl\t\t";
+    const csv = ["Codice;Inizio;Fine", line, "S-1;14/05/2026 10:00;14/05/2026 10:05", "S-2;;"];
+
+    expect(detectSessionLogFormat(csv.join("\n"))).toBe("csv");
+  });
+
   it("takes a tab-separated CSV for CSV", () => {
     expect(
       detectSessionLogFormat("Codice\tInizio\tFine\r\nS-1\t14/05/2026 10:00\t14/05/2026 10:05"),

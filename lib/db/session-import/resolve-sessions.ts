@@ -7,6 +7,7 @@ import {
   contractInEffect,
   customerOfDevices,
 } from "@/lib/domain/session-association";
+import { remoteIdLookupVariants } from "@/lib/domain/device-id";
 import { FUTURE_TOLERANCE_MS } from "@/lib/domain/session-time";
 import {
   type ImportedSession,
@@ -112,10 +113,7 @@ async function loadCustomerIds(db: Db | Tx, sessions: ImportedSession[]) {
 // Tools show IDs grouped with spaces ("123 456 789") while logs write them plain, so both
 // spellings of an ID are looked up, as findSessionCustomer does.
 function remoteIdVariants(remoteDeviceId: string | null): string[] {
-  const remoteId = remoteDeviceId?.trim();
-  if (!remoteId) return [];
-
-  return [...new Set([remoteId, remoteId.replace(/\s+/g, "")])];
+  return remoteIdLookupVariants(remoteDeviceId);
 }
 
 async function loadDevices(db: Db | Tx, sessions: ImportedSession[]) {

@@ -1,3 +1,4 @@
+import { remoteIdLookupVariants } from "@/lib/domain/device-id";
 import { contractInEffect, customerOfDevices } from "@/lib/domain/session-association";
 import { AppError } from "@/lib/errors";
 
@@ -64,11 +65,10 @@ export async function findDeviceCustomerId(
   db: Db | Tx,
   remoteDeviceId: string | null | undefined,
 ): Promise<string | null> {
-  const remoteId = remoteDeviceId?.trim();
-  if (!remoteId) return null;
+  // Tools show IDs grouped ("123 456 789", "898-315-8720"), while registration stores them plain.
+  const variants = remoteIdLookupVariants(remoteDeviceId);
+  if (variants.length === 0) return null;
 
-  // Tools show IDs grouped with spaces ("123 456 789"), while logs and APIs send them plain.
-  const variants = [...new Set([remoteId, remoteId.replace(/\s+/g, "")])];
   const devices = await db.device.findMany({
     where: { remoteId: { in: variants } },
     select: { customerId: true },

@@ -1,4 +1,5 @@
 // GET /api/v1/balance?customerCode= or ?deviceId= – a customer's residual minutes
+import { methodNotAllowed } from "@/lib/api/api-errors";
 import { apiRoute } from "@/lib/api/api-route";
 import { getApiBalance } from "@/lib/api/customer-balance";
 import { getDb } from "@/lib/db/client";
@@ -11,3 +12,6 @@ export const GET = apiRoute({
   kind: "read",
   run: async (query) => ({ status: 200, body: await getApiBalance(getDb(), query) }),
 });
+
+const otherMethod = methodNotAllowed(["GET"]);
+export { otherMethod as DELETE, otherMethod as PATCH, otherMethod as POST, otherMethod as PUT };

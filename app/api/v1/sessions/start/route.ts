@@ -1,4 +1,5 @@
 // POST /api/v1/sessions/start – starts a session, or returns the running one with the same code
+import { methodNotAllowed } from "@/lib/api/api-errors";
 import { apiRoute } from "@/lib/api/api-route";
 import { startApiSession } from "@/lib/api/sessions-api";
 import { getDb } from "@/lib/db/client";
@@ -11,3 +12,6 @@ export const POST = apiRoute({
   kind: "write",
   run: (input) => startApiSession(getDb(), input),
 });
+
+const otherMethod = methodNotAllowed(["POST"]);
+export { otherMethod as DELETE, otherMethod as GET, otherMethod as PATCH, otherMethod as PUT };
