@@ -28,7 +28,8 @@ export function initialMapping(headers: string[], saved: RegistryMapping | null)
       columns,
       devices: { TEAMVIEWER: saved.devices.TEAMVIEWER ?? "", ANYDESK: saved.devices.ANYDESK ?? "" },
       filter: saved.filter ?? { column: "", value: "" },
-      deactivateMissing: saved.deactivateMissing,
+      // Never taken from the saved mapping: it applies to one import only.
+      deactivateMissing: false,
       saved: true,
     };
   }

@@ -6,6 +6,7 @@ import {
   commitRegistryImport,
   findSavedRegistryMapping,
   previewRegistryImport,
+  SAVED_MAPPING_SETTING,
   type RegistryImportProgress,
 } from "@/lib/db/registry-import";
 import { registryMappingSchema } from "@/lib/imports/registry-mapping";
@@ -205,8 +206,39 @@ describe("registry sync", () => {
       "P.IVA",
       "Ragione sociale",
     ]);
-    expect(saved).toEqual(mapping);
+    expect(saved).toEqual({ ...mapping, deactivateMissing: false });
     expect(await findSavedRegistryMapping(testDb(), ["Codice", "Ragione sociale"])).toBeNull();
+  });
+
+  it("never remembers deactivateMissing", async () => {
+    const bytes = utf8("Codice;Ragione sociale;P.IVA;Città\nC1;Rossi;;Torino\n");
+    const mapping = { ...ERP_MAPPING, deactivateMissing: true };
+    await commitRegistryImport(testDb(), { fileName: "a.csv", bytes, mapping, actorId: null });
+
+    const setting = await testDb().setting.findUniqueOrThrow({
+      where: { key: SAVED_MAPPING_SETTING },
+    });
+    expect(setting.value).not.toHaveProperty("deactivateMissing");
+    const saved = await findSavedRegistryMapping(testDb(), [
+      "Codice",
+      "Ragione sociale",
+      "P.IVA",
+      "Città",
+    ]);
+    expect(saved?.deactivateMissing).toBe(false);
+  });
+
+  it("ignores deactivateMissing in an older saved value", async () => {
+    const value = { ...ERP_MAPPING, deactivateMissing: true };
+    await testDb().setting.create({ data: { key: SAVED_MAPPING_SETTING, value } });
+
+    const saved = await findSavedRegistryMapping(testDb(), [
+      "Codice",
+      "Ragione sociale",
+      "P.IVA",
+      "Città",
+    ]);
+    expect(saved?.deactivateMissing).toBe(false);
   });
 
   it("imports an .xlsx export with merged headers and formulas", async () => {

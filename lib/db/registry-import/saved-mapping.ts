@@ -11,13 +11,16 @@ import type { Db, Tx } from "../client";
 
 export const SAVED_MAPPING_SETTING = "registryImport.mapping";
 
-/** Stores `mapping` as the one to offer next time, in the commit's transaction. */
+/**
+ * Stores `mapping` as the one to offer next time, in the commit's transaction. deactivateMissing
+ * is left out because it applies to one import only: remembered, it would make the next file,
+ * even a one-row one, mark every other customer inactive.
+ */
 export async function saveRegistryMapping(tx: Tx, mapping: RegistryMapping): Promise<void> {
   const value = {
     columns: mapping.columns,
     filter: mapping.filter,
     devices: mapping.devices,
-    deactivateMissing: mapping.deactivateMissing,
   };
   await tx.setting.upsert({
     where: { key: SAVED_MAPPING_SETTING },
@@ -28,7 +31,8 @@ export async function saveRegistryMapping(tx: Tx, mapping: RegistryMapping): Pro
 
 /**
  * Returns the saved mapping when every column it names is among `headers`, otherwise null. A
- * stored value that no longer parses (an older shape) is ignored.
+ * stored value that no longer parses (an older shape) is ignored. deactivateMissing is always
+ * false, so the user ticks it again for each import.
  */
 export async function findSavedRegistryMapping(
   db: Db,
@@ -38,7 +42,8 @@ export async function findSavedRegistryMapping(
   const parsed = registryMappingSchema.safeParse(setting?.value);
   if (!parsed.success) return null;
 
-  const mapping = parsed.data;
+  // Values saved before deactivateMissing was left out may still have it set.
+  const mapping = { ...parsed.data, deactivateMissing: false };
   const known = new Set(headers);
   const columns = [
     ...mappedFields(mapping).map((field) => mapping.columns[field] ?? ""),
