@@ -12,4 +12,5 @@ export {
   findSavedRegistryMapping,
   SAVED_MAPPING_SETTING,
   saveRegistryMapping,
+  type SavedRegistryMapping,
 } from "./saved-mapping";
