@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { MAX_CUSTOMER_CODE_LENGTH } from "@/lib/domain/customer-code";
 import { isValidVatNumber } from "@/lib/domain/vat-number";
 
 // Error messages are keys under `errors.` in messages/*.json. Form fields arrive as strings, so
@@ -24,7 +25,7 @@ export const customerInputSchema = z
       .string({ error: "customer.codeRequired" })
       .trim()
       .min(1, "customer.codeRequired")
-      .max(40, "customer.codeTooLong"),
+      .max(MAX_CUSTOMER_CODE_LENGTH, "customer.codeTooLong"),
     name: z
       .string({ error: "customer.nameRequired" })
       .trim()

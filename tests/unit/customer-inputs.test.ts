@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { MAX_CODE_LENGTH } from "@/lib/imports/limits";
 import { contractInputSchema } from "@/lib/validations/contract";
 import { customerInputSchema } from "@/lib/validations/customer";
 
@@ -26,6 +27,16 @@ describe("customer input", () => {
   it("rejects a VAT number with a wrong check digit", () => {
     expect(issues(customerInputSchema, { ...customer, vatNumber: "01234567890" })).toEqual([
       ["vatNumber", "customer.vatNumberInvalid"],
+    ]);
+  });
+
+  it("accepts a code as long as imports allow", () => {
+    const code = "C".repeat(MAX_CODE_LENGTH);
+
+    expect(MAX_CODE_LENGTH).toBe(64);
+    expect(issues(customerInputSchema, { ...customer, code })).toEqual([]);
+    expect(issues(customerInputSchema, { ...customer, code: `${code}1` })).toEqual([
+      ["code", "customer.codeTooLong"],
     ]);
   });
 
