@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 
 /**
- * Says that the mapping saved by the last import is applied and, when the file has columns the
+ * Shows that the mapping saved by the last import is applied and, when the file has columns the
  * last one did not, names them as unmapped so they are not missed.
  */
 export function SavedMappingStatus({ unmappedHeaders }: { unmappedHeaders: string[] }) {

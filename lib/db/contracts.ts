@@ -87,8 +87,8 @@ async function assertNumberFree(
     where: { customerId, ...(exceptId ? { id: { not: exceptId } } : {}) },
     select: { number: true },
   });
-  const wanted = number.toLowerCase();
-  const taken = contracts.some((contract) => contract.number.toLowerCase() === wanted);
+  const lowerNumber = number.toLowerCase();
+  const taken = contracts.some((contract) => contract.number.toLowerCase() === lowerNumber);
   if (taken) throw numberTaken(number);
 }
 

@@ -160,10 +160,10 @@ function checkRecord(
 }
 
 /**
- * Returns the SHA-256 of the balances themselves (customer code, minutes and contract of each row,
- * in a fixed order), so the same balances saved again in another encoding, delimiter, row or
- * column order or as .xlsx count as the same file. Comments are left out: changing only a comment
- * must not let the same balances be imported twice.
+ * Returns the SHA-256 of the balances themselves: customer code, minutes and contract of each row,
+ * in a fixed order. The same balances saved again in another encoding, delimiter, row or column
+ * order or as .xlsx count as the same file. Comments are left out, so changing only a comment does
+ * not let the same balances be imported twice.
  */
 export function openingBalancesDigest(rows: OpeningBalanceRow[]): string {
   const canonical = rows.map((row) => JSON.stringify([row.code, row.minutes, row.contract])).sort();

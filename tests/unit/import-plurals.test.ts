@@ -10,7 +10,7 @@ import italianBalances from "@/messages/it/openingBalances.json";
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
-// createTranslator types its keys from the messages passed in; these tests look keys up by name.
+// createTranslator types its keys from the messages passed in, but these tests look keys up by name.
 function translator(locale: string, messages: Record<string, AbstractIntlMessages>): Translate {
   return createTranslator({ locale, messages }) as unknown as Translate;
 }
@@ -26,23 +26,23 @@ const english = translator("en", {
   openingBalances: englishBalances,
 });
 
-const one = { count: 1, formatted: "1" };
+const oneRow = { count: 1, formatted: "1" };
 // The components pass the count already formatted for the locale, as `formatted`.
 const manyItalian = { count: 12000, formatted: "12.000" };
 const manyEnglish = { count: 12000, formatted: "12,000" };
 
 describe("import message plurals", () => {
   it("uses the singular for one rejected row", () => {
-    expect(italian("errors.imports.rowsRejected", one)).toContain("Il file ha 1 riga scartata,");
-    expect(english("errors.imports.rowsRejected", one)).toContain("has 1 rejected row,");
-    expect(italian("errors.openingBalances.rowsRejected", one)).toContain("1 riga scartata,");
-    expect(english("errors.openingBalances.rowsRejected", one)).toContain("1 rejected row,");
-    expect(italian("imports.skipRejected", one)).toContain("salta la riga scartata (");
-    expect(english("imports.skipRejected", one)).toContain("skip the rejected row (");
-    expect(italian("openingBalances.preview.fixRejected", one)).toMatch(/^1 riga è scartata\./);
-    expect(english("openingBalances.preview.fixRejected", one)).toMatch(/^1 row is rejected\./);
-    expect(italian("imports.missing.kept", one)).toMatch(/^1 cliente attivo non compare/);
-    expect(english("imports.missing.willDeactivate", one)).toMatch(/^1 active customer is not/);
+    expect(italian("errors.imports.rowsRejected", oneRow)).toContain("Il file ha 1 riga scartata,");
+    expect(english("errors.imports.rowsRejected", oneRow)).toContain("has 1 rejected row,");
+    expect(italian("errors.openingBalances.rowsRejected", oneRow)).toContain("1 riga scartata,");
+    expect(english("errors.openingBalances.rowsRejected", oneRow)).toContain("1 rejected row,");
+    expect(italian("imports.skipRejected", oneRow)).toContain("salta la riga scartata (");
+    expect(english("imports.skipRejected", oneRow)).toContain("skip the rejected row (");
+    expect(italian("openingBalances.preview.fixRejected", oneRow)).toMatch(/^1 riga è scartata\./);
+    expect(english("openingBalances.preview.fixRejected", oneRow)).toMatch(/^1 row is rejected\./);
+    expect(italian("imports.missing.kept", oneRow)).toMatch(/^1 cliente attivo non compare/);
+    expect(english("imports.missing.willDeactivate", oneRow)).toMatch(/^1 active customer is not/);
   });
 
   it("uses the plural for many rejected rows", () => {
