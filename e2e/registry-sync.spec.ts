@@ -121,6 +121,19 @@ test("[registry-sync] ERP CSV then .xlsx export with the saved mapping", async (
     vatNumber: null,
     city: "Ventimiglia",
   });
+
+  // A file with a column the last one did not have: the saved mapping applies and the new column
+  // is named as unmapped. Marking missing customers inactive is never remembered.
+  await page.goto("/imports/registry");
+  const withEmail = `${[...HEADER, "Email"].join(";")}\r\n${code(5)};Rossi;;Pavia;;r@example.com\r\n`;
+  await upload(page, "clienti-email.csv", Buffer.from(withEmail), "text/csv");
+  await expect(page.getByTestId("saved-mapping")).toContainText(
+    "questa colonna non c'era nel file precedente e resta senza corrispondenza: Email",
+  );
+  await expect(page.getByTestId("mapping-code")).toHaveValue("Cod. cliente");
+  await expect(page.getByTestId("mapping-email")).toHaveValue("");
+  await expect(page.getByTestId("deactivate-missing")).not.toBeChecked();
+  await page.screenshot({ path: "test-results/registry-sync-new-column.png", fullPage: true });
 });
 
 test("[registry-sync] opening balances are recorded once", async ({ page }) => {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
+import { readableKey } from "@/lib/i18n/readable-key";
 import type { AuditFilterIssue, AuditFilterValues } from "@/lib/validations/audit-filters";
 
 const inputClass =
@@ -62,7 +63,7 @@ export async function AuditFiltersForm(props: {
           <option value="">{t("filters.all")}</option>
           {props.entityTypes.map((type) => (
             <option key={type} value={type}>
-              {t.has(`entities.${type}`) ? t(`entities.${type}`) : type}
+              {t.has(`entities.${type}`) ? t(`entities.${type}`) : readableKey(type)}
             </option>
           ))}
         </select>

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { AuditEventRow } from "@/lib/db/audit-trail";
 import { diffAuditValues } from "@/lib/domain/audit-diff";
 import { formatDateTime } from "@/lib/i18n/format";
+import { readableKey } from "@/lib/i18n/readable-key";
 
 /** Lists audit events with who, when, what and a field-by-field before and after. */
 export async function AuditTable({ events }: { events: AuditEventRow[] }) {
@@ -37,12 +38,14 @@ export async function AuditTable({ events }: { events: AuditEventRow[] }) {
                 <td className="whitespace-nowrap px-4 py-2">{formatDateTime(event.createdAt)}</td>
                 <td className="px-4 py-2">{event.actor?.name ?? t("table.system")}</td>
                 <td className="px-4 py-2">
-                  {t.has(`actions.${event.action}`) ? t(`actions.${event.action}`) : event.action}
+                  {t.has(`actions.${event.action}`)
+                    ? t(`actions.${event.action}`)
+                    : readableKey(event.action)}
                 </td>
                 <td className="px-4 py-2">
                   {t.has(`entities.${event.entityType}`)
                     ? t(`entities.${event.entityType}`)
-                    : event.entityType}
+                    : readableKey(event.entityType)}
                   {event.entityId && (
                     <span className="block font-mono text-tremor-label text-tremor-content">
                       {event.entityId}

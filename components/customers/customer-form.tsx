@@ -4,6 +4,8 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { MAX_CUSTOMER_CODE_LENGTH } from "@/lib/domain/customer-code";
+
 import { FormField } from "@/components/ui/form-field";
 import { sendJson } from "@/components/ui/send-json";
 
@@ -27,7 +29,7 @@ export interface CustomerFormValues {
 const inputClass = "rounded-tremor-small border border-tremor-border px-3 py-2 shadow-tremor-input";
 
 const TEXT_FIELDS = [
-  ["code", 40],
+  ["code", MAX_CUSTOMER_CODE_LENGTH],
   ["name", 200],
   ["vatNumber", 20],
   ["taxCode", 16],

@@ -2,15 +2,18 @@ import type {
   RegistryImportCounts,
   RegistryImportProgress,
   RegistryPreview,
+  SavedRegistryMapping,
 } from "@/lib/db/registry-import";
 import type { Delimiter } from "@/lib/imports/csv";
 import type { CsvInspection } from "@/lib/imports/inspect";
-import type { RegistryMapping } from "@/lib/imports/registry-mapping";
 import type { TextEncoding } from "@/lib/imports/text-encoding";
 
 import { type SendCallbacks, sendImportForm } from "./send-form";
 
-export type Inspection = CsvInspection & { fileName: string; savedMapping: RegistryMapping | null };
+export type Inspection = CsvInspection & {
+  fileName: string;
+  savedMapping: SavedRegistryMapping | null;
+};
 export type { RegistryImportCounts, RegistryImportProgress, RegistryPreview };
 
 // The mapping as kept in the form state, where an empty string means "no column".

@@ -102,7 +102,10 @@ export function OpeningBalancePreviewCard(props: {
       {counts.rejected > 0 && (
         <Callout
           color="amber"
-          title={t("preview.fixRejected", { count: formatDecimal(counts.rejected) })}
+          title={t("preview.fixRejected", {
+            count: counts.rejected,
+            formatted: formatDecimal(counts.rejected),
+          })}
         />
       )}
       {!blocked && (

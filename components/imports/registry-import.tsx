@@ -22,6 +22,7 @@ import { RegistryFileCard } from "./registry-file-card";
 import { initialMapping, type MappingState, toMappingRequest } from "./registry-mapping-state";
 import { RegistryPreviewCard } from "./registry-preview-card";
 import { SampleRows } from "./sample-rows";
+import { SavedMappingStatus } from "./saved-mapping-status";
 import type { SendCallbacks } from "./send-form";
 
 const MAX_MEGABYTES = MAX_IMPORT_FILE_BYTES / (1024 * 1024);
@@ -158,15 +159,7 @@ export function RegistryImport() {
       {inspection && (
         <Card className="flex flex-col gap-6">
           <SampleRows headers={inspection.headers} rows={inspection.sampleRows} />
-          {mapping.saved && (
-            <p
-              role="status"
-              data-testid="saved-mapping"
-              className="text-tremor-default text-emerald-700"
-            >
-              {t("mapping.savedApplied")}
-            </p>
-          )}
+          {mapping.saved && <SavedMappingStatus unmappedHeaders={mapping.unmappedHeaders} />}
           <ColumnMapping
             headers={inspection.headers}
             columns={mapping.columns}

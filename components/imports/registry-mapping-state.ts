@@ -1,4 +1,4 @@
-import type { RegistryMapping } from "@/lib/imports/registry-mapping";
+import type { SavedRegistryMapping } from "@/lib/db/registry-import";
 import { REGISTRY_FIELDS } from "@/lib/imports/registry-mapping";
 
 import type { MappingRequest } from "./api";
@@ -11,6 +11,8 @@ export interface MappingState {
   deactivateMissing: boolean;
   // Whether the state came from the mapping saved by the last import.
   saved: boolean;
+  // Headers the saved mapping leaves unmapped because the last imported file did not have them.
+  unmappedHeaders: string[];
 }
 
 /**
@@ -18,8 +20,12 @@ export interface MappingState {
  * suggests only headers spelled exactly like a field name, ignoring case. A looser match would be
  * a guess, and a wrong guess is easy to miss in a long form.
  */
-export function initialMapping(headers: string[], saved: RegistryMapping | null): MappingState {
-  if (saved) {
+export function initialMapping(
+  headers: string[],
+  savedMapping: SavedRegistryMapping | null,
+): MappingState {
+  if (savedMapping) {
+    const saved = savedMapping.mapping;
     const columns = Object.fromEntries(
       REGISTRY_FIELDS.map((field) => [field, saved.columns[field] ?? ""]),
     ) as ColumnChoice;
@@ -28,8 +34,10 @@ export function initialMapping(headers: string[], saved: RegistryMapping | null)
       columns,
       devices: { TEAMVIEWER: saved.devices.TEAMVIEWER ?? "", ANYDESK: saved.devices.ANYDESK ?? "" },
       filter: saved.filter ?? { column: "", value: "" },
-      deactivateMissing: saved.deactivateMissing,
+      // Never taken from the saved mapping: it applies to one import only.
+      deactivateMissing: false,
       saved: true,
+      unmappedHeaders: savedMapping.unmappedHeaders,
     };
   }
 
@@ -44,6 +52,7 @@ export function initialMapping(headers: string[], saved: RegistryMapping | null)
     filter: { column: "", value: "" },
     deactivateMissing: false,
     saved: false,
+    unmappedHeaders: [],
   };
 }
 

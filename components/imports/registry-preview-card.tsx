@@ -27,6 +27,7 @@ export function RegistryPreviewCard(props: {
   const writes = counts.new + counts.updated + counts.devices + counts.deactivated;
   const importable = counts.new + counts.updated + counts.unchanged > 0 || counts.deactivated > 0;
   const blockedByRejections = counts.rejected > 0 && !skipRejected;
+  const missingCount = { count: counts.missing, formatted: formatDecimal(counts.missing) };
 
   return (
     <Card className="flex flex-col gap-4" data-testid="preview">
@@ -38,8 +39,8 @@ export function RegistryPreviewCard(props: {
       {counts.missing > 0 && (
         <p className="text-tremor-default text-tremor-content" data-testid="missing-note">
           {counts.deactivated > 0
-            ? t("missing.willDeactivate", { count: formatDecimal(counts.missing) })
-            : t("missing.kept", { count: formatDecimal(counts.missing) })}
+            ? t("missing.willDeactivate", missingCount)
+            : t("missing.kept", missingCount)}
         </p>
       )}
       {counts.rejected > 0 && (
@@ -52,7 +53,12 @@ export function RegistryPreviewCard(props: {
             onChange={(event) => props.onSkipRejectedChange(event.target.checked)}
             className="mt-1"
           />
-          <span>{t("skipRejected", { count: formatDecimal(counts.rejected) })}</span>
+          <span>
+            {t("skipRejected", {
+              count: counts.rejected,
+              formatted: formatDecimal(counts.rejected),
+            })}
+          </span>
         </label>
       )}
       {stale && (

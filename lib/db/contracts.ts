@@ -81,10 +81,14 @@ async function assertNumberFree(
   number: string,
   exceptId: string | null,
 ) {
-  const taken = await tx.contract.findFirst({
-    where: { customerId, number, ...(exceptId ? { id: { not: exceptId } } : {}) },
-    select: { id: true },
+  // Compared ignoring case, like customer codes, so K1 and k1 cannot both exist. A customer has
+  // few contracts, so comparing in code avoids the wildcards of a case-insensitive LIKE.
+  const contracts = await tx.contract.findMany({
+    where: { customerId, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { number: true },
   });
+  const lowerNumber = number.toLowerCase();
+  const taken = contracts.some((contract) => contract.number.toLowerCase() === lowerNumber);
   if (taken) throw numberTaken(number);
 }
 

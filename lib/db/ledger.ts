@@ -97,19 +97,27 @@ export async function appendLedgerEntries(tx: Tx, options: AppendOptions): Promi
   );
 
   if (!options.skipAudit) {
+    // A reversal is recorded as its own action, with the reversed entry and the reason.
+    const reversal = created.length > 0 && created.every((entry) => entry.reversesId !== null);
     await recordAudit(tx, {
       actorId: authorId,
-      action: "ledger.append",
+      action: reversal ? "ledger.reverse" : "ledger.append",
       entityType: "Customer",
       entityId: customerId,
       before: { balanceMinutes: opening },
       after: {
         balanceMinutes: balances[balances.length - 1],
-        entries: created.map((entry) => ({
-          id: entry.id,
-          kind: entry.kind,
-          minutes: entry.minutes,
-        })),
+        entries: created.map((entry) =>
+          entry.reversesId === null
+            ? { id: entry.id, kind: entry.kind, minutes: entry.minutes }
+            : {
+                id: entry.id,
+                kind: entry.kind,
+                minutes: entry.minutes,
+                reversesId: entry.reversesId,
+                reason: entry.comment,
+              },
+        ),
       },
     });
   }

@@ -1,6 +1,8 @@
 // Limits of registry imports, shared by the route handlers and the browser, which checks the file
 // size before uploading.
 
+import { MAX_CUSTOMER_CODE_LENGTH } from "@/lib/domain/customer-code";
+
 // 20 MB is room for about 160,000 customers at 128 bytes per row, the average of the ANPR
 // registry of municipalities.
 export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024;
@@ -12,9 +14,8 @@ export const MAX_IMPORT_REQUEST_BYTES = MAX_IMPORT_FILE_BYTES + 64 * 1024;
 // counts are always complete.
 export const PREVIEW_ROW_LIMIT = 1000;
 
-// ERP customer codes are short identifiers, so a longer value usually means that the wrong column
-// was mapped.
-export const MAX_CODE_LENGTH = 64;
+// Customer codes of every import, and session codes of the session import.
+export const MAX_CODE_LENGTH = MAX_CUSTOMER_CODE_LENGTH;
 export const MAX_FIELD_LENGTH = 255;
 
 // Maximum rows of one import. A commit runs in one transaction, so a much larger file would hold

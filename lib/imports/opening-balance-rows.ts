@@ -160,14 +160,15 @@ function checkRecord(
 }
 
 /**
- * Returns the SHA-256 of the balances themselves (code, minutes, contract and comment of each
- * row, sorted by code), so the same balances saved again in another encoding, delimiter, column
- * order or as .xlsx count as the same file.
+ * Returns the SHA-256 of the balances themselves: customer code, minutes and contract of each row,
+ * in a fixed order. The same balances saved again in another encoding, delimiter, row or column
+ * order or as .xlsx count as the same file. Comments are left out, so changing only a comment does
+ * not let the same balances be imported twice.
  */
 export function openingBalancesDigest(rows: OpeningBalanceRow[]): string {
-  const canonical = rows
-    .map((row) => [row.code, row.minutes, row.contract, row.comment])
-    .sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1));
+  const canonical = rows.map((row) => JSON.stringify([row.code, row.minutes, row.contract])).sort();
 
-  return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
+  return createHash("sha256")
+    .update(`[${canonical.join(",")}]`)
+    .digest("hex");
 }

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { MAX_CUSTOMER_CODE_LENGTH } from "@/lib/domain/customer-code";
+import { isValidTaxCode, normalizeTaxCode } from "@/lib/domain/tax-code";
 import { isValidVatNumber } from "@/lib/domain/vat-number";
 
 // Error messages are keys under `errors.` in messages/*.json. Form fields arrive as strings, so
@@ -13,18 +15,13 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((value) => value || null);
 
-// Personal tax codes (16 characters, with letters for the digits that repeat in homonyms) or the
-// 11 digits that companies use.
-const TAX_CODE =
-  /^([A-Z]{6}[0-9LMNPQRSTUV]{2}[A-EHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]|\d{11})$/;
-
 export const customerInputSchema = z
   .object({
     code: z
       .string({ error: "customer.codeRequired" })
       .trim()
       .min(1, "customer.codeRequired")
-      .max(40, "customer.codeTooLong"),
+      .max(MAX_CUSTOMER_CODE_LENGTH, "customer.codeTooLong"),
     name: z
       .string({ error: "customer.nameRequired" })
       .trim()
@@ -33,9 +30,10 @@ export const customerInputSchema = z
     vatNumber: optionalText(20)
       .transform((value) => value?.replace(/^IT/i, "").replace(/\s/g, "") || null)
       .refine((value) => value === null || isValidVatNumber(value), "customer.vatNumberInvalid"),
-    taxCode: optionalText(16)
-      .transform((value) => value?.toUpperCase() ?? null)
-      .refine((value) => value === null || TAX_CODE.test(value), "customer.taxCodeInvalid"),
+    // The same check as the registry import, check letter included.
+    taxCode: optionalText(20)
+      .transform((value) => (value ? normalizeTaxCode(value) : null))
+      .refine((value) => value === null || isValidTaxCode(value), "customer.taxCodeInvalid"),
     address: optionalText(200),
     city: optionalText(100),
     province: optionalText(10)

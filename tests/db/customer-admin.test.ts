@@ -186,6 +186,49 @@ describe("contracts", () => {
     expect(await testDb().contract.count({ where: { customerId: customer.id } })).toBe(1);
   });
 
+  it("compares contract numbers ignoring case", async () => {
+    const admin = await createUser("ADMIN");
+    const customer = await createCustomer(testDb(), { actorId: admin.id, input: customerInput() });
+    const first = await createContract(testDb(), {
+      actorId: admin.id,
+      customerId: customer.id,
+      input: contractInput({ number: "K1" }),
+    });
+    const second = await createContract(testDb(), {
+      actorId: admin.id,
+      customerId: customer.id,
+      input: contractInput({ number: "K2" }),
+    });
+
+    const created = await rejectionOf(
+      createContract(testDb(), {
+        actorId: admin.id,
+        customerId: customer.id,
+        input: contractInput({ number: "k1" }),
+      }),
+    );
+    const renamed = await rejectionOf(
+      updateContract(testDb(), {
+        actorId: admin.id,
+        customerId: customer.id,
+        contractId: second.id,
+        input: contractInput({ number: "k1" }),
+      }),
+    );
+    // A contract may change the case of its own number.
+    await updateContract(testDb(), {
+      actorId: admin.id,
+      customerId: customer.id,
+      contractId: first.id,
+      input: contractInput({ number: "k1" }),
+    });
+
+    expect(created.messageKey).toBe("contract.numberTaken");
+    expect(renamed.messageKey).toBe("contract.numberTaken");
+    const contracts = await testDb().contract.findMany({ where: { customerId: customer.id } });
+    expect(contracts.map((contract) => contract.number).sort()).toEqual(["K2", "k1"]);
+  });
+
   it("finds no contract of another customer", async () => {
     const admin = await createUser("ADMIN");
     const customer = await createCustomer(testDb(), { actorId: admin.id, input: customerInput() });

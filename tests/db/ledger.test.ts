@@ -215,6 +215,29 @@ describe("ledger", () => {
     expect(events[0].after).toMatchObject({ balanceMinutes: 60 });
   });
 
+  it("records a reversal with its reason", async () => {
+    const customer = await createCustomer();
+    const entry = await recordLedgerEntry(testDb(), {
+      customerId: customer.id,
+      authorId: null,
+      entry: { kind: "TOP_UP", minutes: 60 },
+    });
+    const reversal = await reverseLedgerEntry(testDb(), {
+      entryId: entry.id,
+      authorId: null,
+      reason: "wrong customer",
+    });
+
+    const events = await testDb().auditEvent.findMany({ where: { entityId: customer.id } });
+    const reversalEvent = events.find((event) => event.action === "ledger.reverse");
+
+    expect(events.map((event) => event.action).sort()).toEqual(["ledger.append", "ledger.reverse"]);
+    expect(reversalEvent?.after).toMatchObject({
+      balanceMinutes: 0,
+      entries: [{ id: reversal.id, minutes: -60, reversesId: entry.id, reason: "wrong customer" }],
+    });
+  });
+
   it("200 concurrent writes leave the exact balance", async () => {
     const customer = await createCustomer();
     const db = testDb();

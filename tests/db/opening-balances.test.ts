@@ -109,6 +109,36 @@ describe("opening balances", () => {
     expect(await ledgerState()).toEqual(before);
   });
 
+  it("refuses the same balances with other comments", async () => {
+    await createCustomer({ code: "C1" });
+    await createCustomer({ code: "C2" });
+    await commitOpeningBalances(testDb(), {
+      fileName: "saldi.csv",
+      bytes: utf8("Codice;Minuti;Contratto;Note\nC1;120;;Residuo 2025\nC2;60;;\n"),
+      mapping: MAPPING,
+      actorId: null,
+    });
+    const before = await ledgerState();
+    const recommented = utf8("Codice;Minuti;Contratto;Note\nC2;60;;Riporto\nC1;120;;Altro\n");
+
+    const preview = await previewOpeningBalances(testDb(), {
+      fileName: "saldi-bis.csv",
+      bytes: recommented,
+      mapping: MAPPING,
+    });
+
+    expect(preview.importedAt).not.toBeNull();
+    await expect(
+      commitOpeningBalances(testDb(), {
+        fileName: "saldi-bis.csv",
+        bytes: recommented,
+        mapping: MAPPING,
+        actorId: null,
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT", messageKey: "openingBalances.alreadyImported" });
+    expect(await ledgerState()).toEqual(before);
+  });
+
   it("refuses two concurrent imports of the same file once", async () => {
     await createCustomer({ code: "C1" });
     const input = {

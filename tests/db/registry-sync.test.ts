@@ -6,6 +6,7 @@ import {
   commitRegistryImport,
   findSavedRegistryMapping,
   previewRegistryImport,
+  SAVED_MAPPING_SETTING,
   type RegistryImportProgress,
 } from "@/lib/db/registry-import";
 import { registryMappingSchema } from "@/lib/imports/registry-mapping";
@@ -192,21 +193,67 @@ describe("registry sync", () => {
   });
 
   it("remembers the mapping for files with the same columns", async () => {
-    const bytes = utf8("Codice;Ragione sociale;P.IVA;Città\nC1;Rossi;;Torino\n");
+    const bytes = utf8("Codice;Ragione sociale;P.IVA;Città;Note\nC1;Rossi;;Torino;\n");
     const mapping = { ...ERP_MAPPING, deactivateMissing: true };
 
     expect(await findSavedRegistryMapping(testDb(), ["Codice"])).toBeNull();
     await commitRegistryImport(testDb(), { fileName: "a.csv", bytes, mapping, actorId: null });
 
-    const saved = await findSavedRegistryMapping(testDb(), [
+    const same = await findSavedRegistryMapping(testDb(), [
+      "Note",
       "Città",
       "Codice",
-      "Extra",
       "P.IVA",
       "Ragione sociale",
     ]);
-    expect(saved).toEqual(mapping);
+    expect(same?.mapping).toEqual({ ...mapping, deactivateMissing: false });
+    expect(same?.unmappedHeaders).toEqual([]);
     expect(await findSavedRegistryMapping(testDb(), ["Codice", "Ragione sociale"])).toBeNull();
+  });
+
+  it("names new columns the saved mapping leaves unmapped", async () => {
+    const bytes = utf8("Codice;Ragione sociale;P.IVA;Città\nC1;Rossi;;Torino\n");
+    await commitRegistryImport(testDb(), {
+      fileName: "a.csv",
+      bytes,
+      mapping: ERP_MAPPING,
+      actorId: null,
+    });
+
+    const saved = await findSavedRegistryMapping(testDb(), [
+      "Codice",
+      "Ragione sociale",
+      "Email",
+      "P.IVA",
+      "Città",
+      "Telefono",
+    ]);
+    expect(saved?.mapping.columns).toEqual(ERP_MAPPING.columns);
+    expect(saved?.unmappedHeaders).toEqual(["Email", "Telefono"]);
+  });
+
+  it("never remembers deactivateMissing", async () => {
+    const bytes = utf8("Codice;Ragione sociale;P.IVA;Città\nC1;Rossi;;Torino\n");
+    const mapping = { ...ERP_MAPPING, deactivateMissing: true };
+    await commitRegistryImport(testDb(), { fileName: "a.csv", bytes, mapping, actorId: null });
+
+    const setting = await testDb().setting.findUniqueOrThrow({
+      where: { key: SAVED_MAPPING_SETTING },
+    });
+    expect(setting.value).not.toHaveProperty("deactivateMissing");
+    const headers = ["Codice", "Ragione sociale", "P.IVA", "Città"];
+    const saved = await findSavedRegistryMapping(testDb(), headers);
+    expect(saved?.mapping.deactivateMissing).toBe(false);
+  });
+
+  it("ignores deactivateMissing in an older saved value", async () => {
+    const value = { ...ERP_MAPPING, deactivateMissing: true };
+    await testDb().setting.create({ data: { key: SAVED_MAPPING_SETTING, value } });
+
+    const headers = ["Codice", "Ragione sociale", "P.IVA", "Città"];
+    const saved = await findSavedRegistryMapping(testDb(), headers);
+    expect(saved?.mapping.deactivateMissing).toBe(false);
+    expect(saved?.unmappedHeaders).toEqual([]);
   });
 
   it("imports an .xlsx export with merged headers and formulas", async () => {

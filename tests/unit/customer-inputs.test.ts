@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 
+import { MAX_CODE_LENGTH } from "@/lib/imports/limits";
+import { checkTaxCode } from "@/lib/imports/registry-checks";
 import { contractInputSchema } from "@/lib/validations/contract";
 import { customerInputSchema } from "@/lib/validations/customer";
 
@@ -29,6 +31,16 @@ describe("customer input", () => {
     ]);
   });
 
+  it("accepts a code as long as imports allow", () => {
+    const code = "C".repeat(MAX_CODE_LENGTH);
+
+    expect(MAX_CODE_LENGTH).toBe(64);
+    expect(issues(customerInputSchema, { ...customer, code })).toEqual([]);
+    expect(issues(customerInputSchema, { ...customer, code: `${code}1` })).toEqual([
+      ["code", "customer.codeTooLong"],
+    ]);
+  });
+
   it("rejects a blank code and name", () => {
     expect(issues(customerInputSchema, { ...customer, code: " ", name: "" })).toEqual([
       ["code", "customer.codeRequired"],
@@ -51,6 +63,17 @@ describe("customer input", () => {
   it("rejects a negative threshold", () => {
     expect(issues(customerInputSchema, { ...customer, lowBalanceThreshold: "-5" })).toEqual([
       ["lowBalanceThreshold", "customer.thresholdInvalid"],
+    ]);
+  });
+
+  it("checks the tax code like the registry import", () => {
+    const valid = { ...customer, taxCode: "rssmra85t10a562s" };
+    const wrongCheckLetter = { ...customer, taxCode: "RSSMRA85T10A562T" };
+
+    expect(customerInputSchema.parse(valid).taxCode).toBe("RSSMRA85T10A562S");
+    expect(checkTaxCode("RSSMRA85T10A562T")).toMatchObject({ kind: "invalidTaxCode" });
+    expect(issues(customerInputSchema, wrongCheckLetter)).toEqual([
+      ["taxCode", "customer.taxCodeInvalid"],
     ]);
   });
 

@@ -72,6 +72,26 @@ describe("openingBalancesDigest", () => {
     );
   });
 
+  it("ignores comments", () => {
+    const first = [{ ...row("A", 1), comment: "Saldo 2025" }, row("B", 2)];
+    const second = [row("A", 1), { ...row("B", 2), comment: "Riporto" }];
+
+    expect(openingBalancesDigest(first)).toBe(openingBalancesDigest(second));
+  });
+
+  it("orders rows of one code by minutes and contract", () => {
+    const first = [row("A", 1), row("A", 2), { ...row("A", 3), contract: "K1" }];
+    const second = [{ ...row("A", 3), contract: "K1" }, row("A", 2), row("A", 1)];
+
+    expect(openingBalancesDigest(first)).toBe(openingBalancesDigest(second));
+  });
+
+  it("changes with the contract", () => {
+    const withContract = { ...row("A", 1), contract: "K1" };
+
+    expect(openingBalancesDigest([row("A", 1)])).not.toBe(openingBalancesDigest([withContract]));
+  });
+
   it("changes with any minute", () => {
     expect(openingBalancesDigest([row("A", 1)])).not.toBe(openingBalancesDigest([row("A", 2)]));
   });

@@ -93,7 +93,7 @@ export async function commitRegistryImport(
         }
 
         const counts = countsOf(analysis, deactivate, written);
-        await saveRegistryMapping(tx, input.mapping);
+        await saveRegistryMapping(tx, input.mapping, parsed.table.headers);
         await recordAudit(tx, {
           actorId: input.actorId,
           action: "registry.import",

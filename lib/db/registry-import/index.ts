@@ -8,4 +8,9 @@ export {
   type RegistryImportProgress,
 } from "./commit";
 export { previewRegistryImport, type RegistryImportCounts, type RegistryPreview } from "./preview";
-export { findSavedRegistryMapping, saveRegistryMapping } from "./saved-mapping";
+export {
+  findSavedRegistryMapping,
+  SAVED_MAPPING_SETTING,
+  saveRegistryMapping,
+  type SavedRegistryMapping,
+} from "./saved-mapping";
