@@ -6,13 +6,18 @@ import type { SessionRow } from "@/lib/db/sessions/list-sessions";
 import { describeBillingExplanation } from "@/lib/domain/billing-explanation";
 import { formatDateTime, formatDuration, formatMinutes } from "@/lib/i18n/format";
 
+import { SessionCorrection } from "./session-correction";
 import { SessionStatusBadges } from "./session-status";
 
-/** Renders one page of sessions, linking codes and customers to the pages the role may open. */
+/**
+ * Renders one page of sessions, linking codes and customers to the pages the role may open.
+ * With `canCorrect`, closed sessions get an action that opens the correction form.
+ */
 export async function SessionsTable(props: {
   rows: SessionRow[];
   linkToConsole: boolean;
   linkToCustomer: boolean;
+  canCorrect: boolean;
 }) {
   const t = await getTranslations("sessions");
   const none = (await getTranslations("common"))("none");
@@ -34,6 +39,11 @@ export async function SessionsTable(props: {
           <TableHeaderCell className="text-right">{t("list.columns.billed")}</TableHeaderCell>
           <TableHeaderCell>{t("list.columns.rule")}</TableHeaderCell>
           <TableHeaderCell>{t("list.columns.status")}</TableHeaderCell>
+          {props.canCorrect && (
+            <TableHeaderCell>
+              <span className="sr-only">{t("list.columns.actions")}</span>
+            </TableHeaderCell>
+          )}
         </TableRow>
       </TableHead>
       <TableBody>
@@ -88,11 +98,22 @@ export async function SessionsTable(props: {
                 labels={statusLabels}
               />
             </TableCell>
+            {props.canCorrect && (
+              <TableCell>
+                {session.status === "CLOSED" && (
+                  <SessionCorrection
+                    code={session.code}
+                    customerCode={session.customer?.code ?? null}
+                    billable={session.billable}
+                  />
+                )}
+              </TableCell>
+            )}
           </TableRow>
         ))}
         {props.rows.length === 0 && (
           <TableRow>
-            <TableCell colSpan={8} className="text-center">
+            <TableCell colSpan={props.canCorrect ? 9 : 8} className="text-center">
               {t("list.empty")}
             </TableCell>
           </TableRow>
