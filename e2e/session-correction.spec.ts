@@ -77,7 +77,7 @@ test("[sessions] admin marks a closed session not billable", async ({ page }) =>
   const before = await stateOf(session);
   await signIn(page, "ADMIN");
   const row = await openSessionRow(page, session);
-  // Columns: date, code, customer, operator, duration, billed minutes, rule, status, action.
+  // Columns: date, code, customer, operator, duration, billed minutes, rule, status.
   await expect(row.getByRole("cell").nth(5)).toHaveText(italianMinutes(session.billedMinutes));
 
   await row.getByRole("button", { name: `Correggi la teleassistenza ${session.code}` }).click();

@@ -39,11 +39,6 @@ export async function SessionsTable(props: {
           <TableHeaderCell className="text-right">{t("list.columns.billed")}</TableHeaderCell>
           <TableHeaderCell>{t("list.columns.rule")}</TableHeaderCell>
           <TableHeaderCell>{t("list.columns.status")}</TableHeaderCell>
-          {props.canCorrect && (
-            <TableHeaderCell>
-              <span className="sr-only">{t("list.columns.actions")}</span>
-            </TableHeaderCell>
-          )}
         </TableRow>
       </TableHead>
       <TableBody>
@@ -92,28 +87,26 @@ export async function SessionsTable(props: {
                 : (describeBillingExplanation(t, session.billingRule) ?? none)}
             </TableCell>
             <TableCell>
-              <SessionStatusBadges
-                status={session.status}
-                assigned={session.customer !== null}
-                labels={statusLabels}
-              />
-            </TableCell>
-            {props.canCorrect && (
-              <TableCell>
-                {session.status === "CLOSED" && (
+              <div className="flex flex-col items-start gap-1.5">
+                <SessionStatusBadges
+                  status={session.status}
+                  assigned={session.customer !== null}
+                  labels={statusLabels}
+                />
+                {props.canCorrect && session.status === "CLOSED" && (
                   <SessionCorrection
                     code={session.code}
                     customerCode={session.customer?.code ?? null}
                     billable={session.billable}
                   />
                 )}
-              </TableCell>
-            )}
+              </div>
+            </TableCell>
           </TableRow>
         ))}
         {props.rows.length === 0 && (
           <TableRow>
-            <TableCell colSpan={props.canCorrect ? 9 : 8} className="text-center">
+            <TableCell colSpan={8} className="text-center">
               {t("list.empty")}
             </TableCell>
           </TableRow>
