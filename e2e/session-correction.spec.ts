@@ -134,6 +134,23 @@ test("[sessions] correction without reason changes nothing", async ({ page }) =>
   expect(await stateOf(session)).toEqual(before);
 });
 
+test("[sessions] correction to unknown customer code", async ({ page }) => {
+  const session = await billedSession(2);
+  const before = await stateOf(session);
+  await signIn(page, "ADMIN");
+  const row = await openSessionRow(page, session);
+
+  await row.getByRole("button", { name: `Correggi la teleassistenza ${session.code}` }).click();
+  const dialog = page.getByRole("dialog", { name: `Correggi la teleassistenza ${session.code}` });
+  await dialog.getByLabel("Codice cliente").fill("ZZ-NOPE");
+  await dialog.getByLabel("Motivo").fill("Cliente sbagliato");
+  await dialog.getByRole("button", { name: "Applica la correzione" }).click();
+
+  await expect(dialog.getByText("Nessun cliente con codice ZZ-NOPE.")).toBeVisible();
+  await expect(dialog.getByLabel("Codice cliente")).toHaveAttribute("aria-invalid", "true");
+  expect(await stateOf(session)).toEqual(before);
+});
+
 test("[sessions] operator sees no correction action", async ({ page }) => {
   const session = await billedSession(0);
   await signIn(page, "OPERATOR");
