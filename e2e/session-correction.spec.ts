@@ -146,7 +146,10 @@ test("[sessions] correction to unknown customer code", async ({ page }) => {
   await dialog.getByLabel("Motivo").fill("Cliente sbagliato");
   await dialog.getByRole("button", { name: "Applica la correzione" }).click();
 
-  await expect(dialog.getByText("Nessun cliente con codice ZZ-NOPE.")).toBeVisible();
+  const unknownCode =
+    "Nessun cliente con codice ZZ-NOPE. Controlla il codice in anagrafica oppure lascia il " +
+    "codice attuale per non spostare la teleassistenza.";
+  await expect(dialog.getByText(unknownCode)).toBeVisible();
   await expect(dialog.getByLabel("Codice cliente")).toHaveAttribute("aria-invalid", "true");
   expect(await stateOf(session)).toEqual(before);
 });
