@@ -6,13 +6,18 @@ import type { SessionRow } from "@/lib/db/sessions/list-sessions";
 import { describeBillingExplanation } from "@/lib/domain/billing-explanation";
 import { formatDateTime, formatDuration, formatMinutes } from "@/lib/i18n/format";
 
+import { SessionCorrection } from "./session-correction";
 import { SessionStatusBadges } from "./session-status";
 
-/** Renders one page of sessions, linking codes and customers to the pages the role may open. */
+/**
+ * Renders one page of sessions, linking codes and customers to the pages the role may open.
+ * With `canCorrect`, closed sessions get an action that opens the correction form.
+ */
 export async function SessionsTable(props: {
   rows: SessionRow[];
   linkToConsole: boolean;
   linkToCustomer: boolean;
+  canCorrect: boolean;
 }) {
   const t = await getTranslations("sessions");
   const none = (await getTranslations("common"))("none");
@@ -82,11 +87,20 @@ export async function SessionsTable(props: {
                 : (describeBillingExplanation(t, session.billingRule) ?? none)}
             </TableCell>
             <TableCell>
-              <SessionStatusBadges
-                status={session.status}
-                assigned={session.customer !== null}
-                labels={statusLabels}
-              />
+              <div className="flex flex-col items-start gap-1.5">
+                <SessionStatusBadges
+                  status={session.status}
+                  assigned={session.customer !== null}
+                  labels={statusLabels}
+                />
+                {props.canCorrect && session.status === "CLOSED" && (
+                  <SessionCorrection
+                    code={session.code}
+                    customerCode={session.customer?.code ?? null}
+                    billable={session.billable}
+                  />
+                )}
+              </div>
             </TableCell>
           </TableRow>
         ))}

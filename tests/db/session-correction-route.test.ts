@@ -78,4 +78,16 @@ describe("session correction route", () => {
     expect(error.fields.map((field) => field.field)).toContain("reason");
     expect(await balanceOf(first.id)).toBe(90);
   });
+
+  it("rejects an unknown customer code", async () => {
+    const response = await post("S1", { customerCode: "C-NONE", reason: "wrong customer" });
+    const error = ((await response.json()) as ErrorJson).error;
+
+    expect(response.status).toBe(404);
+    expect(error.reason).toBe("session.correctionUnknownCustomerCode");
+    expect(error.fields.map((field) => field.field)).toEqual(["customerCode"]);
+    expect(error.message).toContain("C-NONE");
+    expect(await balanceOf(first.id)).toBe(90);
+    expect(await ledgerSum(first.id)).toBe(90);
+  });
 });

@@ -65,6 +65,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Sea
               rows={result.rows}
               linkToConsole={can(user.role, "operateSessions")}
               linkToCustomer={can(user.role, "viewCustomers")}
+              canCorrect={can(user.role, "correctSessions")}
             />
           </Card>
           <Pagination

@@ -8,7 +8,7 @@ import { updateSession } from "./update-session";
 /**
  * Applies an administrator's correction to session `code`, naming the new customer by its code,
  * through updateSession, which reverses and re-appends ledger entries. Throws NOT_FOUND
- * (`session.unknownCode`, `session.unknownCustomerCode`).
+ * (`session.unknownCode`, `session.correctionUnknownCustomerCode`).
  */
 export async function correctSession(
   db: Db,
@@ -26,9 +26,10 @@ export async function correctSession(
     });
     if (!customer) {
       const values = { customerCode: correction.customerCode };
-      throw new AppError("NOT_FOUND", "session.unknownCustomerCode", {
+      const message = "session.correctionUnknownCustomerCode";
+      throw new AppError("NOT_FOUND", message, {
         values,
-        fields: [{ field: "customerCode", message: "session.unknownCustomerCode", values }],
+        fields: [{ field: "customerCode", message, values }],
       });
     }
     customerId = customer.id;
