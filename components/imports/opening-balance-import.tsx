@@ -8,8 +8,8 @@ import { MAX_IMPORT_FILE_BYTES } from "@/lib/imports/limits";
 import { OPENING_BALANCE_FIELDS } from "@/lib/imports/opening-balance-rows";
 import { formatDecimal, formatSignedMinutes } from "@/lib/i18n/format";
 
-import { ImportRequestError, type Inspection, type ReadChoice } from "./api";
-import { type ImportActivity, ImportProgress } from "./import-progress";
+import type { Inspection, ReadChoice } from "./api";
+import { ImportProgress } from "./import-progress";
 import {
   type OpeningBalanceColumns,
   type OpeningBalanceCounts,
@@ -21,7 +21,7 @@ import {
 import { OpeningBalancePreviewCard } from "./opening-balance-preview";
 import { RegistryFileCard } from "./registry-file-card";
 import { SampleRows } from "./sample-rows";
-import type { SendCallbacks } from "./send-form";
+import { useImportRequest } from "./use-import-request";
 
 const MAX_MEGABYTES = MAX_IMPORT_FILE_BYTES / (1024 * 1024);
 const AUTO_READ: ReadChoice = { encoding: "auto", delimiter: "auto" };
@@ -42,37 +42,11 @@ export function OpeningBalanceImport() {
   const [columns, setColumns] = useState<OpeningBalanceColumns>(EMPTY_COLUMNS);
   const [preview, setPreview] = useState<{ data: OpeningBalancePreview; key: string } | null>(null);
   const [result, setResult] = useState<OpeningBalanceCounts | null>(null);
-  const [failure, setFailure] = useState<{ message: string; details: string[] } | null>(null);
-  const [pending, setPending] = useState<Step | null>(null);
-  const [activity, setActivity] = useState<ImportActivity | null>(null);
+  const { failure, setFailure, pending, activity, run } = useImportRequest<
+    Step,
+    OpeningBalanceProgress
+  >(imports("requestFailed"));
   const formKey = JSON.stringify([read, columns]);
-
-  async function run<T>(
-    step: Step,
-    request: (callbacks: SendCallbacks<OpeningBalanceProgress>) => Promise<T>,
-  ) {
-    setPending(step);
-    setFailure(null);
-    setActivity({ phase: "upload", fraction: 0 });
-    try {
-      return await request({
-        onUpload: (fraction) =>
-          setActivity(fraction < 1 ? { phase: "upload", fraction } : { phase: "waiting" }),
-        onProgress: setActivity,
-      });
-    } catch (error) {
-      const known = error instanceof ImportRequestError ? error : null;
-      setFailure({
-        message: known?.serverMessage ?? imports("requestFailed"),
-        details: known?.details ?? [],
-      });
-
-      return null;
-    } finally {
-      setPending(null);
-      setActivity(null);
-    }
-  }
 
   async function inspect(chosen: File | null, chosenRead: ReadChoice) {
     setFile(chosen);

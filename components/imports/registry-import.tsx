@@ -8,7 +8,6 @@ import { MAX_IMPORT_FILE_BYTES } from "@/lib/imports/limits";
 import { formatDecimal } from "@/lib/i18n/format";
 
 import {
-  ImportRequestError,
   type Inspection,
   postRegistryImport,
   type ReadChoice,
@@ -17,13 +16,13 @@ import {
   type RegistryPreview,
 } from "./api";
 import { ColumnMapping } from "./column-mapping";
-import { type ImportActivity, ImportProgress } from "./import-progress";
+import { ImportProgress } from "./import-progress";
 import { RegistryFileCard } from "./registry-file-card";
 import { initialMapping, type MappingState, toMappingRequest } from "./registry-mapping-state";
 import { RegistryPreviewCard } from "./registry-preview-card";
 import { SampleRows } from "./sample-rows";
 import { SavedMappingStatus } from "./saved-mapping-status";
-import type { SendCallbacks } from "./send-form";
+import { useImportRequest } from "./use-import-request";
 
 const MAX_MEGABYTES = MAX_IMPORT_FILE_BYTES / (1024 * 1024);
 const AUTO_READ: ReadChoice = { encoding: "auto", delimiter: "auto" };
@@ -49,41 +48,15 @@ export function RegistryImport() {
   const [preview, setPreview] = useState<PreviewState | null>(null);
   const [skipRejected, setSkipRejected] = useState(false);
   const [result, setResult] = useState<RegistryImportCounts | null>(null);
-  const [failure, setFailure] = useState<{ message: string; details: string[] } | null>(null);
-  const [pending, setPending] = useState<Step | null>(null);
-  const [activity, setActivity] = useState<ImportActivity | null>(null);
+  const { failure, setFailure, pending, activity, run } = useImportRequest<
+    Step,
+    RegistryImportProgress
+  >(t("requestFailed"));
 
   const mappingRequest = toMappingRequest(mapping);
   const formKey = JSON.stringify([read, mappingRequest]);
   const stale = preview !== null && preview.key !== formKey;
   const update = (change: Partial<MappingState>) => setMapping({ ...mapping, ...change });
-
-  async function run<T>(
-    step: Step,
-    request: (callbacks: SendCallbacks<RegistryImportProgress>) => Promise<T>,
-  ) {
-    setPending(step);
-    setFailure(null);
-    setActivity({ phase: "upload", fraction: 0 });
-    try {
-      return await request({
-        onUpload: (fraction) =>
-          setActivity(fraction < 1 ? { phase: "upload", fraction } : { phase: "waiting" }),
-        onProgress: setActivity,
-      });
-    } catch (error) {
-      const known = error instanceof ImportRequestError ? error : null;
-      setFailure({
-        message: known?.serverMessage ?? t("requestFailed"),
-        details: known?.details ?? [],
-      });
-
-      return null;
-    } finally {
-      setPending(null);
-      setActivity(null);
-    }
-  }
 
   async function inspect(chosen: File | null, chosenRead: ReadChoice) {
     setFile(chosen);

@@ -7,15 +7,14 @@ import { useState } from "react";
 import { MAX_IMPORT_FILE_BYTES } from "@/lib/imports/limits";
 import { formatDecimal } from "@/lib/i18n/format";
 
-import { ImportRequestError } from "./api";
-import { type ImportActivity, ImportProgress } from "./import-progress";
+import { ImportProgress } from "./import-progress";
 import { SampleRows } from "./sample-rows";
 import {
   type FormatChoice,
   postSessionImport,
-  type RequestCallbacks,
   type SessionImportForm,
   type SessionImportPreview,
+  type SessionImportProgress,
   type SessionImportResult,
   type SessionInspection,
 } from "./session-api";
@@ -27,6 +26,7 @@ import {
 import { SessionFileCard } from "./session-file-card";
 import { CustomerTotals, SessionCounts } from "./session-preview-summary";
 import { SessionPreviewTables } from "./session-preview-tables";
+import { useImportRequest } from "./use-import-request";
 
 const MAX_MEGABYTES = MAX_IMPORT_FILE_BYTES / (1024 * 1024);
 
@@ -50,9 +50,10 @@ export function SessionImport() {
   const [columns, setColumns] = useState<SessionColumnChoice | null>(null);
   const [preview, setPreview] = useState<PreviewState | null>(null);
   const [result, setResult] = useState<SessionImportResult | null>(null);
-  const [failure, setFailure] = useState<{ message: string; details: string[] } | null>(null);
-  const [pending, setPending] = useState<Step | null>(null);
-  const [activity, setActivity] = useState<ImportActivity | null>(null);
+  const { failure, setFailure, pending, activity, run } = useImportRequest<
+    Step,
+    SessionImportProgress
+  >(t("requestFailed"));
 
   const csv = inspection?.format === "csv";
   const form: SessionImportForm | null =
@@ -61,30 +62,6 @@ export function SessionImport() {
   const stale = preview !== null && preview.key !== formKey;
   const counts = preview?.data.counts;
   const importable = counts ? counts.onCustomer + counts.toAssign > 0 : false;
-
-  async function run<T>(step: Step, request: (callbacks: RequestCallbacks) => Promise<T>) {
-    setPending(step);
-    setFailure(null);
-    setActivity({ phase: "upload", fraction: 0 });
-    try {
-      return await request({
-        onUpload: (fraction) =>
-          setActivity(fraction < 1 ? { phase: "upload", fraction } : { phase: "waiting" }),
-        onProgress: setActivity,
-      });
-    } catch (error) {
-      const known = error instanceof ImportRequestError ? error : null;
-      setFailure({
-        message: known?.serverMessage ?? t("requestFailed"),
-        details: known?.details ?? [],
-      });
-
-      return null;
-    } finally {
-      setPending(null);
-      setActivity(null);
-    }
-  }
 
   async function inspect(chosen: File | null, chosenFormat: FormatChoice) {
     setInspection(null);

@@ -1,0 +1,52 @@
+"use client";
+
+import { useState } from "react";
+
+import { ImportRequestError } from "./api";
+import type { ImportActivity, PhaseProgress } from "./import-progress";
+import type { SendCallbacks } from "./send-form";
+
+export interface ImportFailure {
+  message: string;
+  details: string[];
+}
+
+/**
+ * Tracks the requests of an import page: the step in progress, the upload and server progress,
+ * and the failure of the last request. `fallbackMessage` is shown when the server sent no message.
+ */
+export function useImportRequest<Step, Progress extends PhaseProgress>(fallbackMessage: string) {
+  const [failure, setFailure] = useState<ImportFailure | null>(null);
+  const [pending, setPending] = useState<Step | null>(null);
+  const [activity, setActivity] = useState<ImportActivity | null>(null);
+
+  /** Runs `request` as `step`; returns its result, or null after recording the failure. */
+  async function run<T>(
+    step: Step,
+    request: (callbacks: SendCallbacks<Progress>) => Promise<T>,
+  ): Promise<T | null> {
+    setPending(step);
+    setFailure(null);
+    setActivity({ phase: "upload", fraction: 0 });
+    try {
+      return await request({
+        onUpload: (fraction) =>
+          setActivity(fraction < 1 ? { phase: "upload", fraction } : { phase: "waiting" }),
+        onProgress: setActivity,
+      });
+    } catch (error) {
+      const known = error instanceof ImportRequestError ? error : null;
+      setFailure({
+        message: known?.serverMessage ?? fallbackMessage,
+        details: known?.details ?? [],
+      });
+
+      return null;
+    } finally {
+      setPending(null);
+      setActivity(null);
+    }
+  }
+
+  return { failure, setFailure, pending, activity, run };
+}
