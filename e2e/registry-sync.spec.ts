@@ -173,7 +173,7 @@ test("[registry-sync] opening balances are recorded once", async ({ page }) => {
     { code: second.code, balanceMinutes: second.balanceMinutes - 15 },
   ]);
 
-  // The same file again: the preview says so, and the commit endpoint refuses it.
+  // The same file again: the preview reports it, and the commit endpoint rejects it.
   await page.goto("/imports/opening-balances");
   await page.getByLabel("File CSV o Excel").setInputFiles({
     name: "saldi-copia.csv",

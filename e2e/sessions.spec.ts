@@ -117,8 +117,8 @@ test("[sessions] operator follows a session to exhausted credit and records the 
   await expect(panel.getByTestId("projected-residual")).toHaveText(/^-\d+$/);
   const elapsed = panel.getByTestId("elapsed");
   await expect(elapsed).toHaveText(/^0:10:\d\d$/);
-  const shown = await elapsed.textContent();
-  await expect(elapsed).not.toHaveText(shown ?? "");
+  const firstElapsed = await elapsed.textContent();
+  await expect(elapsed).not.toHaveText(firstElapsed ?? "");
 
   const warning = panel.getByTestId("exhausted-credit");
   await expect(warning.getByRole("heading", { name: "Credito esaurito" })).toBeVisible();
@@ -263,7 +263,7 @@ test("[sessions] manager filters the list and the totals match the database", as
   await expect(filters).toContainText("«31/02/2026» non è una data valida.");
 });
 
-test("[sessions] admin adds a device and a duplicate is refused", async ({ page }) => {
+test("[sessions] admin adds a device and a duplicate is rejected", async ({ page }) => {
   const owner = await customerAt("PREPAID", 22);
   const other = await customerAt("PREPAID", 23);
   const remoteId = String(900_000_000 + (Date.now() % 99_999_999));
@@ -286,11 +286,11 @@ test("[sessions] admin adds a device and a duplicate is refused", async ({ page 
   await page.goto(`/customers/${other.id}`);
   await form.getByLabel("Tipo").selectOption("TEAMVIEWER");
   await form.getByLabel("ID remoto").fill(remoteId);
-  const refused = page.waitForResponse((response) =>
+  const rejection = page.waitForResponse((response) =>
     response.url().endsWith(`/api/customers/${other.id}/devices`),
   );
   await form.getByRole("button", { name: "Aggiungi" }).click();
-  expect((await refused).status()).toBe(409);
+  expect((await rejection).status()).toBe(409);
   await expect(form.getByRole("alert")).toHaveText(
     `L'ID ${remoteId} è già registrato per il cliente ${owner.name} (${owner.code}). Rimuovilo da quel cliente prima di registrarlo qui.`,
   );

@@ -32,8 +32,8 @@ export function TemplateFields(props: {
     props.onFieldsChange(next);
   }
 
-  function toggle(index: number, shown: boolean) {
-    props.onFieldsChange(fields.map((field, at) => (at === index ? { ...field, shown } : field)));
+  function toggle(index: number, checked: boolean) {
+    props.onFieldsChange(fields.map((field, at) => (at === index ? { ...field, shown: checked } : field)));
   }
 
   return (

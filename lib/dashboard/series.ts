@@ -7,7 +7,7 @@ import { type ChartSeries, type DashboardChartId, NO_OPERATOR_KEY, OTHERS_KEY } 
 // Translator of the `dashboard` messages.
 type Translate = (key: string) => string;
 
-// Where a click on a bar of the series leads. Sold minutes open the top-ups report of the bucket.
+// Target of a click on a bar of the series. Sold minutes open the top-ups report of the bucket.
 // Everything else opens the sessions list of the bucket, filtered to the series' customer or
 // operator when it has one.
 export type DrillTarget =

@@ -88,8 +88,8 @@ async function assertNumberFree(
     select: { number: true },
   });
   const lowerNumber = number.toLowerCase();
-  const taken = contracts.some((contract) => contract.number.toLowerCase() === lowerNumber);
-  if (taken) throw numberTaken(number);
+  const numberInUse = contracts.some((contract) => contract.number.toLowerCase() === lowerNumber);
+  if (numberInUse) throw numberTaken(number);
 }
 
 function numberTaken(number: string) {

@@ -1,4 +1,5 @@
-// Which customer and contract a new session belongs to, decided from rows the caller has loaded.
+// Association of a new session with its customer and contract, decided from rows the caller has
+// loaded.
 import { BUSINESS_TIME_ZONE } from "@/lib/i18n/config";
 
 /**

@@ -1,5 +1,5 @@
-// What the operator console shows while a session runs: the time so far, the minutes it would
-// cost if it ended now, and what would be left of the customer's credit.
+// Projection of a running session for the operator console. It contains the time so far, the
+// minutes the session would cost if it ended now, and the customer's credit left after that.
 import { billSession } from "./bill-session";
 import type { BillingRules } from "./billing-rules";
 import { MAX_SESSION_SECONDS } from "./session-time";

@@ -1,7 +1,7 @@
-// Italian tax codes (codice fiscale). A person's code has 16 characters: three letters of the
-// surname, three of the first name, two digits of the birth year, a month letter, two digits of the
-// birth day (plus 40 for women), the four-character code of the birth municipality and a check
-// letter. A company's tax code is its 11-digit VAT number. Rules: Decreto ministeriale 23/12/1976.
+// Italian tax codes (codice fiscale). A person's code has 16 characters. It starts with three
+// letters of the surname and three of the first name. Then come two digits of the birth year, a
+// month letter and two digits of the birth day, plus 40 for women. It ends with the four-character
+// code of the birth municipality and a check letter. A company's tax code is its 11-digit VAT number. Rules: Decreto ministeriale 23/12/1976.
 import { isValidVatNumber } from "./vat-number";
 
 // When two people would get the same code, the Revenue Agency replaces digits from the right with

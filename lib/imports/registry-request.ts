@@ -12,9 +12,9 @@ export interface RegistryImportRequest {
 }
 
 /**
- * Reads a multipart request of the registry import: the file in `file`, the mapping as JSON in
- * `mapping`, the optional `encoding` and `delimiter` ("auto" or a value), and `skipRejected`
- * ("true" to import the valid rows of a file with rejected ones).
+ * Reads a multipart request of the registry import. It contains the file in `file`, the mapping as
+ * JSON in `mapping`, and the optional `encoding` and `delimiter`, each "auto" or a value. The field
+ * `skipRejected` set to "true" imports the valid rows of a file that also has rejected rows.
  */
 export async function readRegistryImportRequest(request: Request): Promise<RegistryImportRequest> {
   const { form, fileName, bytes } = await readCsvUpload(request);

@@ -106,14 +106,14 @@ export function rejectRepeatedCodes(sessions: ImportedSession[]): {
   rejected: RejectedSessionRow[];
 } {
   const firstLineOfCode = new Map<string, number>();
-  const kept: ImportedSession[] = [];
+  const uniqueSessions: ImportedSession[] = [];
   const rejected: RejectedSessionRow[] = [];
 
   for (const session of sessions) {
     const firstLine = firstLineOfCode.get(session.code);
     if (firstLine === undefined) {
       firstLineOfCode.set(session.code, session.line);
-      kept.push(session);
+      uniqueSessions.push(session);
     } else {
       rejected.push(
         rejectRow(session.line, session.code, "sessionImport.repeatedCode", {
@@ -124,5 +124,5 @@ export function rejectRepeatedCodes(sessions: ImportedSession[]): {
     }
   }
 
-  return { sessions: kept, rejected };
+  return { sessions: uniqueSessions, rejected };
 }

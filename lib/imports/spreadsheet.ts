@@ -24,7 +24,7 @@ export function looksLikeZip(bytes: Uint8Array): boolean {
 
 /**
  * Parses an .xlsx file. Raises UNSUPPORTED_FILE when it is not a workbook. The header is the first
- * non-empty row, after a title row made of one merged cell; when a header cell is merged with cells
+ * non-empty row, after a title row made of one merged cell. When a header cell is merged with cells
  * below it, or across columns, the header continues on the next row.
  */
 export async function readSpreadsheet(bytes: Uint8Array): Promise<SheetTable> {

@@ -27,8 +27,8 @@ function read(params: SearchParams, key: string): string | undefined {
  */
 export function readDashboardInput(params: SearchParams, now: Date) {
   const today = localDateOf(now);
-  const given = ["from", "to", "granularity"].some((key) => read(params, key) !== undefined);
-  const input = given
+  const hasPeriodParams = ["from", "to", "granularity"].some((key) => read(params, key) !== undefined);
+  const input = hasPeriodParams
     ? {
         from: read(params, "from"),
         to: read(params, "to"),

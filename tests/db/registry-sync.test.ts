@@ -78,7 +78,7 @@ describe("registry sync", () => {
       messageKey: "imports.rowsRejected",
       values: { count: 1 },
     });
-    const afterRefusal = await testDb().customer.count();
+    const afterRejection = await testDb().customer.count();
     const counts = await commitRegistryImport(testDb(), { ...input, skipRejected: true });
 
     expect(preview.rejected).toEqual([
@@ -89,7 +89,7 @@ describe("registry sync", () => {
         reason: { kind: "invalidVatNumber", value: "12345678904" },
       },
     ]);
-    expect(afterRefusal).toBe(0);
+    expect(afterRejection).toBe(0);
     expect(await testDb().auditEvent.count()).toBe(1);
     expect(counts.new).toBe(1);
     expect(counts.rejected).toBe(1);
@@ -119,7 +119,7 @@ describe("registry sync", () => {
     const keepMapping = { ...ERP_MAPPING, deactivateMissing: false };
     const fullMapping = { ...ERP_MAPPING, deactivateMissing: true };
 
-    const kept = await previewRegistryImport(testDb(), {
+    const previewWithoutDeactivation = await previewRegistryImport(testDb(), {
       fileName: "a.csv",
       bytes,
       mapping: keepMapping,
@@ -136,8 +136,8 @@ describe("registry sync", () => {
       actorId: null,
     });
 
-    expect(kept.counts.missing).toBe(1);
-    expect(kept.counts.deactivated).toBe(0);
+    expect(previewWithoutDeactivation.counts.missing).toBe(1);
+    expect(previewWithoutDeactivation.counts.deactivated).toBe(0);
     expect(preview.counts.deactivated).toBe(1);
     expect(preview.missing).toEqual([{ code: "OLD", name: "Gone Srl" }]);
     expect(counts.deactivated).toBe(1);

@@ -70,7 +70,8 @@ export async function analyseRegistry(
   return { table, mapped, comparison, newDevices, missing };
 }
 
-// Returns the devices of the kept rows that are not stored yet.
+// Moves the rows with a device stored for another customer to `mapped.rejected`. Returns the
+// devices of the remaining rows that are not stored yet.
 async function rejectDeviceConflicts(
   db: Db | Tx,
   mapped: MappedRegistry,
@@ -88,7 +89,7 @@ async function rejectDeviceConflicts(
       ON wanted."kind" = d."kind"::text AND wanted."remoteId" = d."remoteId"`;
   const ownerOf = new Map(owners.map((owner) => [`${owner.kind}:${owner.remoteId}`, owner.code]));
 
-  const kept: RegistryRow[] = [];
+  const conflictFreeRows: RegistryRow[] = [];
   const newDevices: ImportedDevice[] = [];
   const conflicts: RejectedRow[] = [];
   for (const row of mapped.rows) {
@@ -108,13 +109,13 @@ async function rejectDeviceConflicts(
       continue;
     }
 
-    kept.push(row);
+    conflictFreeRows.push(row);
     for (const device of row.devices) {
       if (!ownerOf.has(deviceKey(device))) newDevices.push({ ...device, code: row.values.code });
     }
   }
 
-  mapped.rows = kept;
+  mapped.rows = conflictFreeRows;
   mapped.rejected = [...mapped.rejected, ...conflicts].sort((a, b) => a.line - b.line);
 
   return newDevices;

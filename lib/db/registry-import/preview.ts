@@ -25,7 +25,7 @@ export interface RegistryImportCounts {
   devices: number;
   // Active customers whose code is not in the file.
   missing: number;
-  // Customers marked inactive: `missing` when the mapping asks for it, otherwise 0.
+  // Customers marked inactive: `missing` when the mapping requests it, otherwise 0.
   deactivated: number;
 }
 

@@ -50,7 +50,7 @@ export interface RebillOptions {
  * billing of each member by session code.
  *
  * It locks the customer's row first, so concurrent closes of one customer's sessions run this
- * step one at a time and each sees what the others charged. Each member is settled on its own,
+ * step one at a time and each reads what the others charged. Each member is settled on its own,
  * so its entries sum to minus its billed minutes. A member that drew too little gets one SESSION
  * entry for the difference. One that drew too much (it became a merged member, or a late session
  * bridged two groups) gets a reversal of each of its entries and one new entry for its new

@@ -27,8 +27,8 @@ export interface RecordSessionOptions extends SessionDetails {
 
 /**
  * Records a finished session and charges it like endSession. Recording a code that exists
- * returns that session: a CLOSED one unchanged, a RUNNING one closed at this end. So a retried
- * record charges once, and the session's unique code enforces it under concurrency too.
+ * returns that session. A CLOSED session is returned unchanged, and a RUNNING one is closed at
+ * this end. So a retried record charges once, and the session's unique code enforces it under concurrency too.
  *
  * Throws VALIDATION AppErrors for a missing start (`session.startMissing`), a missing end and
  * duration (`session.endMissing`), a negative or fractional duration (`session.invalidDuration`),

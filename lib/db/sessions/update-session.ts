@@ -105,7 +105,10 @@ async function contractOf(tx: Tx, customerId: string | null, at: Date): Promise<
   return contractInEffect(contracts, at);
 }
 
-// Both customers in id order, so two opposite reassignments cannot deadlock.
+// Locks both customers in id order, so two opposite reassignments never wait on each other's
+// customer rows in a cycle. NOTE: updateSession locks its session row before the customers, and
+// rebilling then writes other sessions of those customers. So two updates of sessions in one
+// reconnection group can still deadlock, and PostgreSQL then aborts one of them.
 async function lockCustomers(tx: Tx, ids: (string | null)[]) {
   const unique = [...new Set(ids.filter((id): id is string => id !== null))].sort();
   if (unique.length === 0) return;

@@ -16,7 +16,8 @@ export async function changeUserRole(
   options: { id: string; role: Role; actorId: string },
 ): Promise<UserSummary> {
   return db.$transaction(async (tx) => {
-    // Both functions here lock the administrators before the target row, so they cannot deadlock.
+    // Both functions here lock the active administrators in id order before the target row, so
+    // they cannot deadlock with each other.
     await lockActiveAdmins(tx);
     const user = await lockUser(tx, options.id);
     if (user.role === options.role) return user;

@@ -1,5 +1,5 @@
 // Draws report tables straight onto a react-pdf Canvas. react-pdf lays out and shapes every Text
-// node on its own, which took 39 s for 10,000 rows of 7 cells; here each cell is one pdfkit text
+// node on its own, which took 39 s for 10,000 rows of 7 cells. Here each cell is one pdfkit text
 // call in a standard font at a position computed once, with line breaks measured in pdf-fonts.ts.
 import type { ReportTable } from "../table";
 import { type FontWeight, TABLE_FONTS, textWidth, toWinAnsi, wrapText } from "./pdf-fonts";

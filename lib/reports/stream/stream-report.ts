@@ -164,7 +164,7 @@ function addSums(sums: number[], columns: { summed: boolean }[], rows: Cell[][])
   });
 }
 
-// The totals row of the empty section has the label and the closing balance in place; the sums of
+// The totals row of the empty section has the label and the closing balance in place. The sums of
 // the streamed rows fill its summed columns. Decimal sums are rounded back to one decimal, as
 // buildTable does, because adding one-decimal values collects binary rounding noise.
 function totalsRow(

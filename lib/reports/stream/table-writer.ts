@@ -1,5 +1,5 @@
-// What a streamed export writes, in order: for each customer a section start, its rows in
-// batches and its totals row, then the balances of every written section.
+// Writer of a streamed export. For each customer it writes a section start, the rows in batches
+// and the totals row, in that order. Then it writes the balances of every written section.
 import type { Cell, Column } from "../table";
 import type { Balances, ReportCustomer, ReportKind } from "../types";
 
