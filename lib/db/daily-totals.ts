@@ -1,7 +1,7 @@
 // Per-day ledger totals for the dashboard, in the business time zone: DailyTotal per customer and
-// operator, DailyOperatorTotal (its sum over customers) and MonthlyCustomerTotal (its consumed
-// minutes by customer and month). appendLedgerEntries calls
-// addToDailyTotals in its own transaction, so the totals move with the ledger or not at all.
+// operator, DailyOperatorTotal (its sum over customers), and the consumed minutes by customer and
+// month of customer-rollups.ts. appendLedgerEntries calls addToDailyTotals in its own
+// transaction, so the totals move with the ledger or not at all.
 // rebuildDailyTotals and findDailyTotalDifferences recompute them from LedgerEntry and Session.
 //
 // Keys: an entry linked to a session counts on the local day the session started, under the
@@ -10,6 +10,7 @@
 import { BUSINESS_TIME_ZONE } from "@/lib/i18n/config";
 
 import type { Db, Tx } from "./client";
+import { rebuildCustomerRollups, refreshCustomerRollups, ROLLUP_CHANGES } from "./customer-rollups";
 import { Prisma } from "./generated/client";
 
 export interface DailyTotalRow {
@@ -86,7 +87,8 @@ export async function addToDailyTotals(tx: Tx, customerId: string, entryIds: str
   if (entryIds.length === 0) return;
 
   const ids = Prisma.sql`${entryIds}::text[]`;
-  await tx.$executeRaw`
+  // The statement returns the months whose consumed minutes changed, for the customer rollups.
+  const touched = await tx.$queryRaw<{ month: string }[]>`
     WITH keyed AS (${keyedEntries(Prisma.sql`e."id" = ANY(${ids})`)}),
     touched AS (
       SELECT DISTINCT "customerId", "day", "operator", "sessionId" FROM keyed
@@ -139,12 +141,13 @@ export async function addToDailyTotals(tx: Tx, customerId: string, entryIds: str
         "adjustedMinutes" = "DailyOperatorTotal"."adjustedMinutes" + EXCLUDED."adjustedMinutes",
         "sessions" = "DailyOperatorTotal"."sessions" + EXCLUDED."sessions"
     )
-    INSERT INTO "MonthlyCustomerTotal" ("month", "customerId", "consumedMinutes")
-    SELECT ${MONTH_OF_DAY}, "customerId", SUM("consumedMinutes")::int FROM grouped
-    WHERE "consumedMinutes" <> 0
-    GROUP BY 1, "customerId"
-    ON CONFLICT ("month", "customerId") DO UPDATE SET
-      "consumedMinutes" = "MonthlyCustomerTotal"."consumedMinutes" + EXCLUDED."consumedMinutes"`;
+    SELECT DISTINCT to_char(${MONTH_OF_DAY}, 'YYYY-MM-DD') AS "month" FROM grouped
+    WHERE "consumedMinutes" <> 0`;
+  await refreshCustomerRollups(
+    tx,
+    customerId,
+    touched.map((row) => row.month),
+  );
 }
 
 /**
@@ -157,10 +160,12 @@ export async function rebuildDailyTotals(db: Db): Promise<number> {
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`
-        LOCK TABLE "DailyTotal", "DailyOperatorTotal", "MonthlyCustomerTotal" IN EXCLUSIVE MODE`;
+        LOCK TABLE "DailyTotal", "DailyOperatorTotal", "MonthlyCustomerTotal",
+          "CustomerRunningTotal" IN EXCLUSIVE MODE`;
       await tx.$executeRaw`DELETE FROM "DailyTotal"`;
       await tx.$executeRaw`DELETE FROM "DailyOperatorTotal"`;
       await tx.$executeRaw`DELETE FROM "MonthlyCustomerTotal"`;
+      await tx.$executeRaw`DELETE FROM "CustomerRunningTotal"`;
 
       const rows = await tx.$executeRaw`
         INSERT INTO "DailyTotal" (
@@ -173,11 +178,7 @@ export async function rebuildDailyTotals(db: Db): Promise<number> {
           "day", "operator", "consumedMinutes", "soldMinutes", "adjustedMinutes", "sessions"
         )
         SELECT "day", "operator", ${SUMS} FROM "DailyTotal" GROUP BY "day", "operator"`;
-      await tx.$executeRaw`
-        INSERT INTO "MonthlyCustomerTotal" ("month", "customerId", "consumedMinutes")
-        SELECT ${MONTH_OF_DAY}, "customerId", SUM("consumedMinutes")::int FROM "DailyTotal"
-        WHERE "consumedMinutes" <> 0
-        GROUP BY 1, "customerId"`;
+      await rebuildCustomerRollups(tx);
 
       return rows;
     },
@@ -191,10 +192,11 @@ export const ALL_CUSTOMERS = "*";
 const TOTAL_COLUMNS = Prisma.sql`"consumedMinutes", "soldMinutes", "adjustedMinutes", "sessions"`;
 
 /**
- * Returns the keys whose stored totals differ from the ledger's aggregation, in each of the three
- * tables (DailyOperatorTotal's with customerId ALL_CUSTOMERS, MonthlyCustomerTotal's with the
- * empty operator). It reads one snapshot (REPEATABLE
- * READ), so concurrent writes do not show up as differences. Rows of zeros count as absent.
+ * Returns the keys whose stored totals differ from the ledger's aggregation, in each table
+ * (DailyOperatorTotal's with customerId ALL_CUSTOMERS; the customer rollups' with the empty
+ * operator, their arrays compared day by day or month by month). It reads one snapshot
+ * (REPEATABLE READ), so concurrent writes do not show up as differences. Rows of zeros count as
+ * absent.
  */
 export async function findDailyTotalDifferences(db: Db): Promise<DailyTotalDifference[]> {
   const rows = await db.$transaction(
@@ -210,6 +212,14 @@ export async function findDailyTotalDifferences(db: Db): Promise<DailyTotalDiffe
         SELECT 'MonthlyCustomerTotal', ${MONTH_OF_DAY}, "customerId", '',
           SUM("consumedMinutes")::int, 0, 0, 0
         FROM expected GROUP BY 2, "customerId"
+        UNION ALL
+        SELECT 'MonthlyCustomerTotal.consumedThroughDay', "day", "customerId", '',
+          SUM("consumedMinutes")::int, 0, 0, 0
+        FROM expected GROUP BY "day", "customerId"
+        UNION ALL
+        SELECT 'CustomerRunningTotal', ${MONTH_OF_DAY}, "customerId", '',
+          SUM("consumedMinutes")::int, 0, 0, 0
+        FROM expected GROUP BY 2, "customerId"
       ),
       stored_all AS (
         SELECT 'DailyTotal' AS "table", "day", "customerId", "operator", ${TOTAL_COLUMNS}
@@ -220,6 +230,9 @@ export async function findDailyTotalDifferences(db: Db): Promise<DailyTotalDiffe
         UNION ALL
         SELECT 'MonthlyCustomerTotal', "month", "customerId", '', "consumedMinutes", 0, 0, 0
         FROM "MonthlyCustomerTotal"
+        UNION ALL
+        SELECT "table", "day", "customerId", '', "minutes"::int, 0, 0, 0
+        FROM (${ROLLUP_CHANGES}) rollups
       )
       SELECT
         COALESCE(s."table", x."table") AS "table",

@@ -86,6 +86,43 @@ export function bucketEnd(start: string, granularity: Granularity): string {
   return addDays(bucketStart(addDays(start, 31), "month"), -1);
 }
 
+export interface MonthSplit {
+  // The first days of the first and last whole months inside the period, or null when none is.
+  whole: { first: string; last: string } | null;
+  // The months the period covers only in part: their first day and the days of it inside.
+  partial: { month: string; fromDay: number; toDay: number }[];
+}
+
+/** Splits the period into its whole months and the parts of at most two others. */
+export function splitIntoMonths(period: { from: string; to: string }): MonthSplit {
+  const split: MonthSplit = { whole: null, partial: [] };
+  for (
+    let month = bucketStart(period.from, "month");
+    month <= period.to;
+    month = addDays(bucketEnd(month, "month"), 1)
+  ) {
+    const end = bucketEnd(month, "month");
+    const from = period.from > month ? period.from : month;
+    const to = period.to < end ? period.to : end;
+    if (from === month && to === end) {
+      split.whole = { first: split.whole?.first ?? month, last: month };
+    } else {
+      split.partial.push({ month, fromDay: dayOfMonth(from), toDay: dayOfMonth(to) });
+    }
+  }
+
+  return split;
+}
+
+/** Numbers months consecutively: January 2026 is one more than December 2025. */
+export function monthNumber(date: string): number {
+  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+}
+
+function dayOfMonth(date: string): number {
+  return Number(date.slice(8, 10));
+}
+
 /** Lists the first date of every bucket that overlaps the period, in order. */
 export function bucketStarts(period: { from: string; to: string }, granularity: Granularity) {
   const starts: string[] = [];

@@ -41,7 +41,7 @@ try {
     const started = performance.now();
     const rows = await rebuildDailyTotals(db);
     await db.$executeRawUnsafe(
-      'VACUUM ANALYZE "DailyTotal", "DailyOperatorTotal", "MonthlyCustomerTotal"',
+      'VACUUM ANALYZE "DailyTotal", "DailyOperatorTotal", "MonthlyCustomerTotal", "CustomerRunningTotal"',
     );
     console.log(`  daily totals: ${rows} rows in ${seconds(started)} s`);
   }

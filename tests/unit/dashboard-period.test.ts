@@ -5,8 +5,10 @@ import {
   bucketEnd,
   bucketStart,
   bucketStarts,
+  monthNumber,
   parseDashboardQuery,
   percentChange,
+  splitIntoMonths,
 } from "@/lib/domain/dashboard-period";
 import { bucketKey, localDateOf } from "@/lib/domain/periods";
 import { AppError } from "@/lib/errors";
@@ -148,6 +150,43 @@ describe("local days of DST changes", () => {
     expect(localDateOf(new Date("2026-10-24T22:00:00Z"))).toBe("2026-10-25");
     expect(localDateOf(new Date("2026-10-25T22:59:59Z"))).toBe("2026-10-25");
     expect(localDateOf(new Date("2026-10-25T23:00:00Z"))).toBe("2026-10-26");
+  });
+});
+
+describe("splitIntoMonths", () => {
+  it("keeps a period of whole months whole", () => {
+    expect(splitIntoMonths({ from: "2025-12-01", to: "2026-11-30" })).toEqual({
+      whole: { first: "2025-12-01", last: "2026-11-01" },
+      partial: [],
+    });
+  });
+
+  it("cuts the parts of months at both ends, leap day included", () => {
+    expect(splitIntoMonths({ from: "2023-12-05", to: "2024-02-29" })).toEqual({
+      whole: { first: "2024-01-01", last: "2024-02-01" },
+      partial: [{ month: "2023-12-01", fromDay: 5, toDay: 31 }],
+    });
+    expect(splitIntoMonths({ from: "2024-01-20", to: "2024-02-10" })).toEqual({
+      whole: null,
+      partial: [
+        { month: "2024-01-01", fromDay: 20, toDay: 31 },
+        { month: "2024-02-01", fromDay: 1, toDay: 10 },
+      ],
+    });
+  });
+
+  it("keeps a period inside one month as one part", () => {
+    expect(splitIntoMonths({ from: "2026-02-03", to: "2026-02-03" })).toEqual({
+      whole: null,
+      partial: [{ month: "2026-02-01", fromDay: 3, toDay: 3 }],
+    });
+  });
+});
+
+describe("monthNumber", () => {
+  it("counts on across the turn of the year", () => {
+    expect(monthNumber("2026-01-01") - monthNumber("2025-12-01")).toBe(1);
+    expect(monthNumber("2026-11-30") - monthNumber("2025-12-01")).toBe(11);
   });
 });
 

@@ -1,6 +1,6 @@
 // The dashboard's charts, one SQL query each, read from the per-day totals: DailyOperatorTotal for
-// the charts over all customers, DailyTotal for the one by customer. Buckets are the local days
-// grouped by date_trunc: ISO weeks start on Monday, months on the 1st.
+// the charts over all customers, the customer rollups for the one by customer (customers-chart.ts).
+// Buckets are the local days grouped by date_trunc: ISO weeks start on Monday, months on the 1st.
 import {
   type DashboardChart,
   type DashboardChartId,
@@ -8,8 +8,8 @@ import {
   OTHERS_KEY,
   TOP_SERIES,
 } from "@/lib/dashboard/types";
-import { bucketEnd, bucketStart, bucketStarts } from "@/lib/domain/dashboard-period";
-import { addDays, type Granularity } from "@/lib/domain/periods";
+import { bucketStarts } from "@/lib/domain/dashboard-period";
+import type { Granularity } from "@/lib/domain/periods";
 
 import type { Db } from "../client";
 import { Prisma } from "../generated/client";
@@ -20,7 +20,7 @@ export interface ChartRange {
   granularity: Granularity;
 }
 
-interface BucketRow {
+export interface BucketRow {
   start: Date;
   key: string | null;
   name: string | null;
@@ -81,84 +81,6 @@ export async function loadSessionsChart(db: Db, range: ChartRange): Promise<Dash
   };
 }
 
-/**
- * Minutes consumed per bucket by the ten customers that consumed most in the range, and by all
- * the others together. Ties rank by customer code. The ranking reads whole months from
- * MonthlyCustomerTotal and only the days before the first and after the last whole month from
- * DailyTotal. "Others" is the bucket's total minus the ten, so other customers' days are not read.
- */
-export async function loadCustomersChart(db: Db, range: ChartRange): Promise<DashboardChart> {
-  const parts = splitIntoMonths(range);
-  const unit = range.granularity;
-  const rows = await db.$queryRaw<BucketRow[]>`
-    WITH totals AS (
-      SELECT "customerId", SUM("minutes") AS "minutes" FROM (
-        SELECT m."customerId", m."consumedMinutes" AS "minutes" FROM "MonthlyCustomerTotal" m
-        WHERE m."month" BETWEEN ${parts.firstMonth}::date AND ${parts.lastMonth}::date
-        UNION ALL
-        SELECT t."customerId", t."consumedMinutes" FROM "DailyTotal" t
-        WHERE t."consumedMinutes" <> 0 AND (
-          t."day" BETWEEN ${range.from}::date AND ${parts.headEnd}::date
-          OR t."day" BETWEEN ${parts.tailStart}::date AND ${range.to}::date)
-      ) pieces
-      GROUP BY "customerId" HAVING SUM("minutes") <> 0
-    ),
-    top AS (
-      SELECT t."customerId", c."code", c."name",
-        row_number() OVER (ORDER BY t."minutes" DESC, c."code") AS "rank"
-      FROM totals t JOIN "Customer" c ON c."id" = t."customerId"
-      ORDER BY "rank" LIMIT ${TOP_SERIES}
-    ),
-    top_buckets AS (
-      SELECT date_trunc(${unit}, d."day"::timestamp)::date AS "start", top."code", top."name",
-        top."rank", SUM(d."consumedMinutes")::int AS "value"
-      FROM top JOIN "DailyTotal" d ON d."customerId" = top."customerId"
-        AND d."day" BETWEEN ${range.from}::date AND ${range.to}::date
-      GROUP BY 1, top."code", top."name", top."rank"
-    ),
-    all_buckets AS (
-      SELECT date_trunc(${unit}, o."day"::timestamp)::date AS "start",
-        SUM(o."consumedMinutes")::int AS "value"
-      FROM "DailyOperatorTotal" o
-      WHERE o."day" BETWEEN ${range.from}::date AND ${range.to}::date
-      GROUP BY 1
-    ),
-    top_sums AS (SELECT "start", SUM("value")::int AS "value" FROM top_buckets GROUP BY "start")
-    SELECT "start", "code" AS "key", "name", "code", "value", "rank" FROM top_buckets
-    UNION ALL
-    SELECT a."start", NULL, NULL, NULL, a."value" - COALESCE(s."value", 0), ${TOP_SERIES + 1}
-    FROM all_buckets a LEFT JOIN top_sums s ON s."start" = a."start"
-    WHERE (SELECT COUNT(*) FROM totals) > ${TOP_SERIES}
-    ORDER BY "rank", "start"`;
-
-  return breakdownChart("customers", range, rows);
-}
-
-// The whole months inside the range, and the days before and after them. With no whole month,
-// the head covers the range and the month interval is empty.
-function splitIntoMonths(range: { from: string; to: string }) {
-  const firstMonth = range.from.endsWith("-01")
-    ? range.from
-    : addDays(bucketEnd(bucketStart(range.from, "month"), "month"), 1);
-  const lastMonthEnd = bucketEnd(bucketStart(range.to, "month"), "month");
-  const lastMonth =
-    lastMonthEnd === range.to ? bucketStart(range.to, "month") : previousMonth(range.to);
-  if (lastMonth < firstMonth) {
-    return { firstMonth, lastMonth, headEnd: range.to, tailStart: addDays(range.to, 1) };
-  }
-
-  return {
-    firstMonth,
-    lastMonth,
-    headEnd: addDays(firstMonth, -1),
-    tailStart: addDays(bucketEnd(lastMonth, "month"), 1),
-  };
-}
-
-function previousMonth(date: string): string {
-  return bucketStart(addDays(bucketStart(date, "month"), -1), "month");
-}
-
 /** Minutes consumed per bucket by the ten operators that consumed most, and by the others. */
 export async function loadOperatorsChart(db: Db, range: ChartRange): Promise<DashboardChart> {
   const rows = await db.$queryRaw<BucketRow[]>`
@@ -189,7 +111,7 @@ export async function loadOperatorsChart(db: Db, range: ChartRange): Promise<Das
 }
 
 // Rows arrive ordered by rank, so the series keep the order of the ranking.
-function breakdownChart(id: DashboardChartId, range: ChartRange, rows: BucketRow[]) {
+export function breakdownChart(id: DashboardChartId, range: ChartRange, rows: BucketRow[]) {
   const series: DashboardChart["series"] = [];
   const seen = new Set<string>();
   let hasOthers = false;

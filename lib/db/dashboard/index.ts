@@ -3,17 +3,13 @@ import type { DashboardChart } from "@/lib/dashboard/types";
 import type { DashboardQuery } from "@/lib/domain/dashboard-period";
 
 import type { Db } from "../client";
-import {
-  type ChartRange,
-  loadCustomersChart,
-  loadOperatorsChart,
-  loadSessionsChart,
-  loadUsageChart,
-} from "./charts";
+import { type ChartRange, loadOperatorsChart, loadSessionsChart, loadUsageChart } from "./charts";
+import { loadCustomersChart } from "./customers-chart";
 import { type CustomersToActOn, loadCustomersToActOn } from "./customers-to-act-on";
 import { type DashboardNumbers, loadDashboardNumbers } from "./numbers";
 
 export * from "./charts";
+export * from "./customers-chart";
 export * from "./customers-to-act-on";
 export * from "./numbers";
 
