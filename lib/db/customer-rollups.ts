@@ -15,15 +15,23 @@ function monthRollup(scope: Prisma.Sql): Prisma.Sql {
       CROSS JOIN LATERAL generate_series(s."month",
         s."month" + INTERVAL '1 month' - INTERVAL '1 day', INTERVAL '1 day') AS g("day")
     ),
-    consumed AS (
-      SELECT d."customerId", d."month", d."day", COALESCE(SUM(t."consumedMinutes"), 0) AS "minutes"
-      FROM days d
-      LEFT JOIN "DailyTotal" t ON t."customerId" = d."customerId" AND t."day" = d."day"
-      GROUP BY d."customerId", d."month", d."day"
+    -- The month is matched twice: as an equality, for a hash join over every month in a rebuild,
+    -- and as a range of days, for an index scan over one customer's month after a ledger write.
+    daily AS (
+      SELECT t."customerId", t."day", SUM(t."consumedMinutes") AS "minutes"
+      FROM scope s
+      JOIN "DailyTotal" t ON t."customerId" = s."customerId"
+        AND date_trunc('month', t."day"::timestamp)::date = s."month"
+        AND t."day" >= s."month" AND t."day" < s."month" + INTERVAL '1 month'
+      GROUP BY t."customerId", t."day"
     ),
     running AS (
-      SELECT *, SUM("minutes") OVER (PARTITION BY "customerId", "month" ORDER BY "day") AS "through"
-      FROM consumed
+      SELECT d."customerId", d."month", d."day",
+        SUM(COALESCE(t."minutes", 0))
+          OVER (PARTITION BY d."customerId", d."month" ORDER BY d."day") AS "through",
+        COALESCE(t."minutes", 0) AS "minutes"
+      FROM days d
+      LEFT JOIN daily t ON t."customerId" = d."customerId" AND t."day" = d."day"
     )
     INSERT INTO "MonthlyCustomerTotal" ("month", "customerId", "consumedMinutes", "consumedThroughDay")
     SELECT "month", "customerId", SUM("minutes")::int, array_agg("through"::int ORDER BY "day")
@@ -38,10 +46,13 @@ function monthRollup(scope: Prisma.Sql): Prisma.Sql {
 // the condition `customers` selects.
 function runningRollup(customers: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
-    WITH bounds AS (
-      SELECT m."customerId", MIN(m."month") AS "first", MAX(m."month") AS "last"
-      FROM "MonthlyCustomerTotal" m WHERE ${customers}
-      GROUP BY m."customerId"
+    WITH totals AS (
+      SELECT m."customerId", m."month", m."consumedMinutes" FROM "MonthlyCustomerTotal" m
+      WHERE ${customers}
+    ),
+    bounds AS (
+      SELECT "customerId", MIN("month") AS "first", MAX("month") AS "last"
+      FROM totals GROUP BY "customerId"
     ),
     months AS (
       SELECT b."customerId", b."first", g."month"::date AS "month"
@@ -53,8 +64,7 @@ function runningRollup(customers: Prisma.Sql): Prisma.Sql {
         SUM(COALESCE(m."consumedMinutes", 0))
           OVER (PARTITION BY mo."customerId" ORDER BY mo."month") AS "through"
       FROM months mo
-      LEFT JOIN "MonthlyCustomerTotal" m
-        ON m."customerId" = mo."customerId" AND m."month" = mo."month"
+      LEFT JOIN totals m ON m."customerId" = mo."customerId" AND m."month" = mo."month"
     )
     INSERT INTO "CustomerRunningTotal" ("customerId", "firstMonth", "consumedThroughMonth")
     SELECT "customerId", "first", array_agg("through"::int ORDER BY "month")

@@ -27,15 +27,21 @@ days AS (
     CROSS JOIN LATERAL generate_series(s."month",
         s."month" + INTERVAL '1 month' - INTERVAL '1 day', INTERVAL '1 day') AS g("day")
 ),
-consumed AS (
-    SELECT d."customerId", d."month", d."day", COALESCE(SUM(t."consumedMinutes"), 0) AS "minutes"
-    FROM days d
-    LEFT JOIN "DailyTotal" t ON t."customerId" = d."customerId" AND t."day" = d."day"
-    GROUP BY d."customerId", d."month", d."day"
+daily AS (
+    SELECT t."customerId", t."day", SUM(t."consumedMinutes") AS "minutes"
+    FROM scope s
+    JOIN "DailyTotal" t ON t."customerId" = s."customerId"
+        AND date_trunc('month', t."day"::timestamp)::date = s."month"
+        AND t."day" >= s."month" AND t."day" < s."month" + INTERVAL '1 month'
+    GROUP BY t."customerId", t."day"
 ),
 running AS (
-    SELECT *, SUM("minutes") OVER (PARTITION BY "customerId", "month" ORDER BY "day") AS "through"
-    FROM consumed
+    SELECT d."customerId", d."month", d."day",
+        SUM(COALESCE(t."minutes", 0))
+            OVER (PARTITION BY d."customerId", d."month" ORDER BY d."day") AS "through",
+        COALESCE(t."minutes", 0) AS "minutes"
+    FROM days d
+    LEFT JOIN daily t ON t."customerId" = d."customerId" AND t."day" = d."day"
 )
 INSERT INTO "MonthlyCustomerTotal" ("month", "customerId", "consumedMinutes", "consumedThroughDay")
 SELECT "month", "customerId", SUM("minutes")::int, array_agg("through"::int ORDER BY "day")
@@ -45,10 +51,12 @@ ON CONFLICT ("month", "customerId") DO UPDATE SET
     "consumedMinutes" = EXCLUDED."consumedMinutes",
     "consumedThroughDay" = EXCLUDED."consumedThroughDay";
 
-WITH bounds AS (
-    SELECT m."customerId", MIN(m."month") AS "first", MAX(m."month") AS "last"
-    FROM "MonthlyCustomerTotal" m
-    GROUP BY m."customerId"
+WITH totals AS (
+    SELECT m."customerId", m."month", m."consumedMinutes" FROM "MonthlyCustomerTotal" m
+),
+bounds AS (
+    SELECT "customerId", MIN("month") AS "first", MAX("month") AS "last"
+    FROM totals GROUP BY "customerId"
 ),
 months AS (
     SELECT b."customerId", b."first", g."month"::date AS "month"
@@ -60,8 +68,7 @@ running AS (
         SUM(COALESCE(m."consumedMinutes", 0))
             OVER (PARTITION BY mo."customerId" ORDER BY mo."month") AS "through"
     FROM months mo
-    LEFT JOIN "MonthlyCustomerTotal" m
-        ON m."customerId" = mo."customerId" AND m."month" = mo."month"
+    LEFT JOIN totals m ON m."customerId" = mo."customerId" AND m."month" = mo."month"
 )
 INSERT INTO "CustomerRunningTotal" ("customerId", "firstMonth", "consumedThroughMonth")
 SELECT "customerId", "first", array_agg("through"::int ORDER BY "month")
