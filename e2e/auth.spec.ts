@@ -43,7 +43,7 @@ for (const role of ["ADMIN", "MANAGER", "OPERATOR"] as const) {
     await signIn(page, role);
     await page.goto("/");
 
-    const links = page.getByRole("navigation", { name: "main" }).getByRole("link");
+    const links = page.getByRole("navigation", { name: "Menu principale" }).getByRole("link");
     await expect(links).toHaveText([...NAVIGATION[role]]);
   });
 }
