@@ -38,12 +38,26 @@ test("[auth] admin signs in through the form", async ({ page }) => {
   await expect(page.getByTestId("current-user")).toContainText("Amministratore");
 });
 
+test("[auth] sign-in page loads without console errors", async ({ page }) => {
+  // A missing favicon shows up here, as Chromium reports its 404 only to the console.
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`${message.text()} ${message.location().url}`);
+  });
+
+  await page.goto("/login");
+  await page.waitForLoadState("networkidle");
+
+  expect(errors).toEqual([]);
+  await expect(page.getByRole("group", { name: "Lingua" })).toBeVisible();
+});
+
 for (const role of ["ADMIN", "MANAGER", "OPERATOR"] as const) {
   test(`[auth] ${role.toLowerCase()} sees only its navigation`, async ({ page }) => {
     await signIn(page, role);
     await page.goto("/");
 
-    const links = page.getByRole("navigation", { name: "main" }).getByRole("link");
+    const links = page.getByRole("navigation", { name: "Menu principale" }).getByRole("link");
     await expect(links).toHaveText([...NAVIGATION[role]]);
   });
 }

@@ -115,8 +115,9 @@ test("[customers] search by code or name, with pagination", async ({ page }) => 
   await signIn(page, "MANAGER");
 
   await page.goto("/customers");
-  await expect(page.getByText("Pagina 1 di")).toBeVisible();
-  await page.getByRole("link", { name: "Successiva" }).click();
+  const pagination = page.getByRole("navigation", { name: "Paginazione" });
+  await expect(pagination.getByText("Pagina 1 di")).toBeVisible();
+  await pagination.getByRole("link", { name: "Successiva" }).click();
   await expect(page).toHaveURL(/page=2/);
 
   await page

@@ -88,7 +88,7 @@ export function RegistryFileCard(props: {
               }
               className={selectClass}
             >
-              <option value="auto">{t("file.detected")}</option>
+              <option value="auto">{t("file.detectedEncoding")}</option>
               {TEXT_ENCODINGS.map((encoding) => (
                 <option key={encoding} value={encoding}>
                   {ENCODING_NAMES[encoding]}
@@ -110,7 +110,7 @@ export function RegistryFileCard(props: {
               }
               className={selectClass}
             >
-              <option value="auto">{t("file.detected")}</option>
+              <option value="auto">{t("file.detectedDelimiter")}</option>
               {DELIMITERS.map((delimiter) => (
                 <option key={delimiter} value={delimiter}>
                   {t(`delimiters.${DELIMITER_NAMES[delimiter]}`)}

@@ -14,7 +14,11 @@ export function LocaleSwitcher() {
   const [pending, startTransition] = useTransition();
 
   return (
-    <div className="flex items-center gap-1 text-tremor-label" aria-label={t("language")}>
+    <div
+      role="group"
+      className="flex items-center gap-1 text-tremor-label"
+      aria-label={t("language")}
+    >
       {LOCALES.map((locale) => (
         <button
           key={locale}

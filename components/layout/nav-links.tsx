@@ -2,10 +2,12 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 
 import { activeHref } from "./navigation";
 
 export function NavLinks({ items }: { items: { href: string; label: string }[] }) {
+  const t = useTranslations("common");
   const pathname = usePathname();
   const current = activeHref(
     items.map((item) => item.href),
@@ -13,7 +15,7 @@ export function NavLinks({ items }: { items: { href: string; label: string }[] }
   );
 
   return (
-    <nav aria-label="main" className="flex flex-wrap gap-1">
+    <nav aria-label={t("navLabel")} className="flex flex-wrap gap-1">
       {items.map((item) => {
         const active = item.href === current;
 

@@ -25,7 +25,7 @@ export async function Pagination(props: {
 
   return (
     <nav
-      aria-label="pagination"
+      aria-label={t("label")}
       className="mt-4 flex items-center justify-between text-tremor-default"
     >
       {props.page > 1 ? (

@@ -19,7 +19,7 @@ export interface BalanceLookupResult {
 }
 
 // Customer columns for a balance with its warning status: the threshold, and the last top-up that
-// a percentage threshold refers to.
+// a percentage threshold refers to. A reversed top-up never counts, and neither does a reversal.
 export const balanceSelect = {
   id: true,
   code: true,
@@ -30,7 +30,7 @@ export const balanceSelect = {
   lowBalanceKind: true,
   active: true,
   ledgerEntries: {
-    where: { kind: "TOP_UP", minutes: { gt: 0 }, reversesId: null },
+    where: { kind: "TOP_UP", minutes: { gt: 0 }, reversesId: null, reversedBy: { is: null } },
     orderBy: { sequence: "desc" },
     take: 1,
     select: { minutes: true },

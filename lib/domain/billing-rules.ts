@@ -3,6 +3,7 @@
 import { z } from "zod";
 
 import { AppError, type FieldIssue } from "@/lib/errors";
+import { formatInteger } from "@/lib/i18n/format";
 
 // The upper bounds only catch typing errors, such as seconds entered as minutes or an extra zero.
 // One day is far beyond any rounding, minimum or reconnection gap that a support contract sets.
@@ -47,21 +48,24 @@ export const DEFAULT_BILLING_RULES: Readonly<BillingRules> = Object.freeze({
   billableConnectionTypes: ["RemoteControl"],
 });
 
-// Message key under `errors.` and the limits it shows, for each field.
-const fieldMessages: Record<keyof BillingRules, { key: string; values: Record<string, number> }> = {
+// Message key under `errors.` and the limits it shows, formatted, for each field.
+const fieldMessages: Record<keyof BillingRules, { key: string; values: Record<string, string> }> = {
   roundingIncrementMinutes: {
     key: "session.roundingIncrementInvalid",
-    values: { max: MAX_RULE_MINUTES },
+    values: { max: formatInteger(MAX_RULE_MINUTES) },
   },
   minimumBilledMinutes: {
     key: "session.minimumBilledMinutesInvalid",
-    values: { max: MAX_RULE_MINUTES },
+    values: { max: formatInteger(MAX_RULE_MINUTES) },
   },
   ignoreShorterThanSeconds: {
     key: "session.ignoreShorterThanInvalid",
-    values: { max: MAX_IGNORE_SECONDS },
+    values: { max: formatInteger(MAX_IGNORE_SECONDS) },
   },
-  mergeGapMinutes: { key: "session.mergeGapInvalid", values: { max: MAX_RULE_MINUTES } },
+  mergeGapMinutes: {
+    key: "session.mergeGapInvalid",
+    values: { max: formatInteger(MAX_RULE_MINUTES) },
+  },
   billableConnectionTypes: { key: "session.billableConnectionTypesInvalid", values: {} },
 };
 

@@ -1,6 +1,7 @@
 // Ledger arithmetic: which changes of minutes are valid, and the running balance they produce.
 // Pure functions; lib/db/ledger.ts applies them inside a database transaction.
 import { AppError } from "@/lib/errors";
+import { formatInteger } from "@/lib/i18n/format";
 
 export const LEDGER_KINDS = ["TOP_UP", "POSTPAID_BILLING", "ADJUSTMENT", "SESSION"] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
@@ -42,7 +43,7 @@ export function assertValidChange(change: LedgerChange): void {
     });
   }
   if (Math.abs(minutes) > MAX_ENTRY_MINUTES) {
-    const values = { max: MAX_ENTRY_MINUTES };
+    const values = { max: formatInteger(MAX_ENTRY_MINUTES) };
     throw new AppError("VALIDATION", "ledger.minutesTooLarge", {
       values,
       fields: [minutesIssue("ledger.minutesTooLarge", values)],

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 
 import { lookupBalances } from "@/lib/db/balance-lookup";
 import { CUSTOMERS_PAGE_SIZE, listLedgerEntries, searchCustomers } from "@/lib/db/customers";
-import { recordLedgerEntry } from "@/lib/db/ledger";
+import { loadCustomersToActOn } from "@/lib/db/dashboard/customers-to-act-on";
+import { recordLedgerEntry, reverseLedgerEntry } from "@/lib/db/ledger";
 
 import { createCustomer, resetDatabase, testDb } from "./helpers";
 
@@ -98,6 +99,65 @@ describe("balance lookup", () => {
     const [result] = await lookupBalances(testDb(), "PCT");
 
     expect(result).toMatchObject({ balanceMinutes: 80, thresholdMinutes: 100, status: "LOW" });
+  });
+
+  it("ignores a reversed top-up in the lookup", async () => {
+    const customer = await createCustomer({ code: "REV" });
+    await testDb().customer.update({
+      where: { id: customer.id },
+      data: { lowBalanceThreshold: 50, lowBalanceKind: "PERCENT_OF_LAST_TOP_UP" },
+    });
+    await recordLedgerEntry(testDb(), {
+      customerId: customer.id,
+      authorId: null,
+      entry: { kind: "TOP_UP", minutes: 1000 },
+    });
+    // The second top-up has one zero too many and is reversed. The balance is back to 1000, so
+    // the threshold is again 50% of the 1000-minute top-up.
+    const mistake = await recordLedgerEntry(testDb(), {
+      customerId: customer.id,
+      authorId: null,
+      entry: { kind: "TOP_UP", minutes: 10000 },
+    });
+    await reverseLedgerEntry(testDb(), { entryId: mistake.id, authorId: null, reason: "typo" });
+
+    const [result] = await lookupBalances(testDb(), "REV");
+    const dashboard = await loadCustomersToActOn(testDb(), new Date());
+
+    expect(result).toMatchObject({ balanceMinutes: 1000, thresholdMinutes: 500, status: "OK" });
+    expect(dashboard.low.count).toBe(0);
+  });
+
+  it("dashboard ignores a reversed top-up", async () => {
+    const customer = await createCustomer({ code: "DASH" });
+    await testDb().customer.update({
+      where: { id: customer.id },
+      data: { lowBalanceThreshold: 50, lowBalanceKind: "PERCENT_OF_LAST_TOP_UP" },
+    });
+    await recordLedgerEntry(testDb(), {
+      customerId: customer.id,
+      authorId: null,
+      entry: { kind: "TOP_UP", minutes: 1000 },
+    });
+    const mistake = await recordLedgerEntry(testDb(), {
+      customerId: customer.id,
+      authorId: null,
+      entry: { kind: "TOP_UP", minutes: 10000 },
+    });
+    await reverseLedgerEntry(testDb(), { entryId: mistake.id, authorId: null, reason: "typo" });
+    await recordLedgerEntry(testDb(), {
+      customerId: customer.id,
+      authorId: null,
+      entry: { kind: "ADJUSTMENT", minutes: -600 },
+    });
+
+    const [result] = await lookupBalances(testDb(), "DASH");
+    const dashboard = await loadCustomersToActOn(testDb(), new Date());
+
+    expect(result).toMatchObject({ balanceMinutes: 400, thresholdMinutes: 500, status: "LOW" });
+    expect(dashboard.low.rows).toEqual([
+      expect.objectContaining({ code: "DASH", balanceMinutes: 400, thresholdMinutes: 500 }),
+    ]);
   });
 
   it("returns nothing for a blank query", async () => {

@@ -319,7 +319,7 @@ describe("resolveBillingRules", () => {
       {
         field: "roundingIncrementMinutes",
         message: "session.roundingIncrementInvalid",
-        values: { max: MAX_RULE_MINUTES },
+        values: { max: "1.440" },
       },
     ]);
   });

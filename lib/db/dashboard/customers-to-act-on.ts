@@ -60,6 +60,7 @@ export async function loadCustomersToActOn(db: Db, now: Date): Promise<Customers
           SELECT e."minutes" FROM "LedgerEntry" e
           WHERE c."lowBalanceKind" = 'PERCENT_OF_LAST_TOP_UP' AND e."customerId" = c."id"
             AND e."kind" = 'TOP_UP' AND e."minutes" > 0 AND e."reversesId" IS NULL
+            AND NOT EXISTS (SELECT 1 FROM "LedgerEntry" r WHERE r."reversesId" = e."id")
           ORDER BY e."sequence" DESC LIMIT 1
         ) last ON TRUE
         WHERE c."billingMode" = 'PREPAID' AND c."balanceMinutes" > 0
