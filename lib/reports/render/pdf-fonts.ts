@@ -68,19 +68,9 @@ export function textWidth(text: string, size: number, font: string = TABLE_FONTS
   return width * size;
 }
 
-// Characters of Windows-1252 above ASCII that are not Latin-1: the standard fonts encode only
-// this character set.
-const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
-// The same set as a pattern, which checks a whole cell faster than a loop over its characters.
+// Text that the standard fonts can print: printable ASCII, Latin-1 from U+00A0 to U+00FF, and the
+// characters of Windows-1252 that are not Latin-1 (the standard fonts encode only this set).
 const WIN_ANSI_TEXT = /^[\x20-\x7e\xa0-\xff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]*$/;
-
-function isWinAnsi(char: string): boolean {
-  const code = char.codePointAt(0) ?? 0;
-
-  return (
-    (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(char)
-  );
-}
 
 const fontFiles = new Map<string, fontkit.Font>();
 
@@ -114,18 +104,14 @@ export function baselineShift(font: string, size: number): number {
 }
 
 /**
- * Replaces each character that `covers` rejects: tabs and line breaks become spaces, other
- * characters lose their accents when that helps (ő becomes o) and otherwise become "?".
+ * Replaces each character that `covers` rejects with the character without its accents when that
+ * helps (ő becomes o) and otherwise with "?".
  */
 function degrade(text: string, covers: (char: string) => boolean): string {
   let result = "";
   for (const char of text) {
     if (covers(char)) {
       result += char;
-      continue;
-    }
-    if (char === "\t" || char === "\n" || char === "\r") {
-      result += " ";
       continue;
     }
     const base = char.normalize("NFKD").replace(/\p{M}/gu, "");
@@ -135,15 +121,11 @@ function degrade(text: string, covers: (char: string) => boolean): string {
   return result;
 }
 
-/** Makes `text` printable in the standard fonts, which encode only Windows-1252. */
-export function toWinAnsi(text: string): string {
-  return degrade(text, isWinAnsi);
-}
-
 /**
  * Chooses the font for `text`: the standard font when every character is in Windows-1252,
  * otherwise the first embedded font with a glyph for every character. When no font has them all,
- * Noto Sans draws the text and the characters it lacks degrade as in `toWinAnsi`.
+ * Noto Sans draws the text, and a character it lacks loses its accents or becomes "?". Tabs and
+ * line breaks become spaces.
  */
 export function printable(text: string, weight: FontWeight = "regular"): PrintableText {
   if (WIN_ANSI_TEXT.test(text)) return { text, font: TABLE_FONTS[weight] };
