@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
 
-import { textWidth, toWinAnsi, wrapText } from "@/lib/reports/render/pdf-fonts";
+import { printable, TABLE_FONTS, textWidth, wrapText } from "@/lib/reports/render/pdf-fonts";
 import { pageLayout, planPages } from "@/lib/reports/render/pdf-pages";
 
 describe("PDF table text", () => {
-  it("keeps Italian text and Windows-1252 punctuation", () => {
-    expect(toWinAnsi("Città – perché € 10 “ok”")).toBe("Città – perché € 10 “ok”");
-  });
-
-  it("strips accents outside Windows-1252", () => {
-    expect(toWinAnsi("Dvořák Łódź")).toBe("Dvorák ?ódz");
-  });
-
   it("turns tabs and line breaks into spaces", () => {
-    expect(toWinAnsi("a\tb\nc")).toBe("a b c");
+    expect(printable("a\tb\nc")).toEqual({ text: "a b c", font: TABLE_FONTS.regular });
   });
 
   it("wraps long text within the width", () => {

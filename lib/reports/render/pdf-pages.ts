@@ -2,7 +2,7 @@
 // out. Row heights come from measured text (pdf-table.ts), so the split is exact for the rows. Only
 // the block above the table on a section's first page is estimated.
 import type { PaperSize } from "../template";
-import { textWidth, wrapText } from "./pdf-fonts";
+import { GEIST_FILES, textWidth, wrapText } from "./pdf-fonts";
 
 // Page sizes in points, as react-pdf defines them.
 export const PAPER_POINTS: Record<PaperSize, { width: number; height: number }> = {
@@ -42,10 +42,15 @@ export function pageLayout(
 ): PageLayout {
   const paper = PAPER_POINTS[paperSize];
   const content = paper.height - MARGIN - BOTTOM_MARGIN;
+  // react-pdf draws the issuer lines in Geist, so they are measured in Geist too. Characters
+  // that Noto Sans draws in their place count with Geist's missing-glyph width.
+  const font = GEIST_FILES.regular;
   const issuerLines = options.headerLines.reduce(
     (count, line) =>
       count +
-      (textWidth(line, 8) <= HEADER_TEXT_WIDTH ? 1 : wrapText(line, HEADER_TEXT_WIDTH, 8).length),
+      (textWidth(line, 8, font) <= HEADER_TEXT_WIDTH
+        ? 1
+        : wrapText(line, HEADER_TEXT_WIDTH, 8, font).length),
     0,
   );
   const block =

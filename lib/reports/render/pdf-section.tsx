@@ -1,7 +1,7 @@
 // Pages of a report section. react-pdf lays out a section's first page: company header, customer,
 // balances and chart. The table on every page is painted on a Canvas (pdf-table.ts), and a
 // continuation page is a single Canvas, so the number of nodes react-pdf lays out does not grow
-// with the rows. Canvas text uses the standard fonts (see pdf-fonts.ts).
+// with the rows. Canvas text uses the standard fonts when it can (see pdf-fonts.ts).
 import { Canvas, Image, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 
 import { formatDate, formatMinutes } from "@/lib/i18n/format";
@@ -9,7 +9,7 @@ import { formatDate, formatMinutes } from "@/lib/i18n/format";
 import { BALANCE_LABELS, REPORT_TITLES, type ReportBranding } from "../template";
 import type { ReportData, ReportSection } from "../types";
 import { PdfChart } from "./pdf-chart";
-import { TABLE_FONTS, textWidth, toWinAnsi } from "./pdf-fonts";
+import { printable, textWidth } from "./pdf-fonts";
 import {
   BOTTOM_MARGIN,
   CHART_HEIGHT,
@@ -18,11 +18,19 @@ import {
   MARGIN,
   TABLE_GAP,
 } from "./pdf-pages";
-import { paintRows, type Painter, type PreparedRow, type TableLayout } from "./pdf-table";
+import {
+  drawText,
+  paintRows,
+  type Painter,
+  type PreparedRow,
+  type TableLayout,
+  type TextRun,
+} from "./pdf-table";
 
 const styles = StyleSheet.create({
   page: {
-    fontFamily: "Geist",
+    // Noto Sans draws the characters Geist has no glyph for, such as Greek letters.
+    fontFamily: ["Geist", "Noto Sans"],
     fontSize: 8,
     paddingTop: MARGIN,
     paddingHorizontal: MARGIN,
@@ -67,15 +75,15 @@ export interface TablePage {
   canvasHeight: number;
 }
 
-function paintTable(painter: Painter, page: TablePage, top: number) {
+function paintTable(painter: Painter, runs: TextRun[], page: TablePage, top: number) {
   const accent = page.branding.accentColor;
   let y = paintRows(
     painter,
+    runs,
     page.layout,
     [page.header],
     { left: 0, top },
     {
-      weight: "bold",
       color: "#ffffff",
       background: accent,
       rule: null,
@@ -83,11 +91,11 @@ function paintTable(painter: Painter, page: TablePage, top: number) {
   );
   y = paintRows(
     painter,
+    runs,
     page.layout,
     page.rows,
     { left: 0, top: y },
     {
-      weight: "regular",
       color: TEXT_COLOR,
       rule: { position: "below", color: RULE_COLOR, width: 0.5 },
     },
@@ -95,11 +103,11 @@ function paintTable(painter: Painter, page: TablePage, top: number) {
   if (page.totals) {
     paintRows(
       painter,
+      runs,
       page.layout,
       [page.totals],
       { left: 0, top: y },
       {
-        weight: "bold",
         color: TEXT_COLOR,
         rule: { position: "above", color: TEXT_COLOR, width: 1 },
       },
@@ -107,26 +115,31 @@ function paintTable(painter: Painter, page: TablePage, top: number) {
   }
 }
 
-function paintFooter(painter: Painter, page: TablePage, height: number) {
+function addFooter(runs: TextRun[], page: TablePage, height: number) {
   const y = height - FOOTER_HEIGHT + 8;
-  const mark = toWinAnsi(page.footerMark);
-  painter.font(TABLE_FONTS.regular).fontSize(7).fillColor(MUTED_COLOR);
+  const mark = printable(page.footerMark);
+  const style = { y, size: 7, color: MUTED_COLOR };
   if (page.branding.footer) {
-    const footer = toWinAnsi(page.branding.footer.replace(/\s*\n\s*/g, " · "));
-    painter.text(footer, 0, y, { lineBreak: false });
+    const footer = printable(page.branding.footer.replace(/\s*\n\s*/g, " · "));
+    runs.push({ ...footer, ...style, x: 0 });
   }
-  painter.text(mark, page.layout.width - textWidth(mark, 7), y, { lineBreak: false });
+  runs.push({ ...mark, ...style, x: page.layout.width - textWidth(mark.text, 7, mark.font) });
 }
 
-function paintContinuationHeader(painter: Painter, page: TablePage) {
+function paintContinuationHeader(painter: Painter, runs: TextRun[], page: TablePage) {
   const { branding, data, section, layout } = page;
-  const right = toWinAnsi(
+  const company = printable(branding.companyName, "bold");
+  const right = printable(
     `${REPORT_TITLES[data.kind]} · ${section.customer.code} · ${periodText(data.period)}`,
   );
-  painter.font(TABLE_FONTS.bold).fontSize(11).fillColor(branding.accentColor);
-  painter.text(toWinAnsi(branding.companyName), 0, 0, { lineBreak: false });
-  painter.font(TABLE_FONTS.regular).fontSize(8).fillColor(TEXT_COLOR);
-  painter.text(right, layout.width - textWidth(right, 8), 2, { lineBreak: false });
+  runs.push({ ...company, x: 0, y: 0, size: 11, color: branding.accentColor });
+  runs.push({
+    ...right,
+    x: layout.width - textWidth(right.text, 8, right.font),
+    y: 2,
+    size: 8,
+    color: TEXT_COLOR,
+  });
   painter.moveTo(0, 20).lineTo(layout.width, 20).lineWidth(0.5).stroke(RULE_COLOR);
 }
 
@@ -215,8 +228,10 @@ export function SectionPage({ page }: { page: TablePage }) {
             marginTop: TABLE_GAP,
           }}
           paint={(painter: Painter, _width: number, height: number) => {
-            paintTable(painter, page, 0);
-            paintFooter(painter, page, height);
+            const runs: TextRun[] = [];
+            paintTable(painter, runs, page, 0);
+            addFooter(runs, page, height);
+            drawText(painter, runs);
 
             return null;
           }}
@@ -230,9 +245,11 @@ export function SectionPage({ page }: { page: TablePage }) {
       <Canvas
         style={{ width: page.layout.width, height: page.canvasHeight }}
         paint={(painter: Painter) => {
-          paintContinuationHeader(painter, page);
-          paintTable(painter, page, CONTINUATION_HEADER_HEIGHT);
-          paintFooter(painter, page, page.canvasHeight);
+          const runs: TextRun[] = [];
+          paintContinuationHeader(painter, runs, page);
+          paintTable(painter, runs, page, CONTINUATION_HEADER_HEIGHT);
+          addFooter(runs, page, page.canvasHeight);
+          drawText(painter, runs);
 
           return null;
         }}

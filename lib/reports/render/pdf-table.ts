@@ -1,8 +1,9 @@
 // Draws report tables straight onto a react-pdf Canvas. react-pdf lays out and shapes every Text
 // node on its own, which took 39 s for 10,000 rows of 7 cells. Here each cell is one pdfkit text
-// call in a standard font at a position computed once, with line breaks measured in pdf-fonts.ts.
+// call at a position computed once, in the font pdf-fonts.ts chooses for its text, with line
+// breaks measured in that font.
 import type { ReportTable } from "../table";
-import { type FontWeight, TABLE_FONTS, textWidth, toWinAnsi, wrapText } from "./pdf-fonts";
+import { baselineShift, type FontWeight, printable, textWidth, wrapText } from "./pdf-fonts";
 
 // The part of pdfkit's document that react-pdf's Canvas hands to `paint` (its painter object).
 export interface Painter {
@@ -35,9 +36,15 @@ export interface TableLayout {
   columns: ColumnBox[];
 }
 
+export interface PreparedCell {
+  // Standard font name or TTF file that draws the cell.
+  font: string;
+  // Lines already wrapped to the column width.
+  lines: string[];
+}
+
 export interface PreparedRow {
-  // Lines of each cell, already wrapped to the column width.
-  cells: string[][];
+  cells: PreparedCell[];
   height: number;
 }
 
@@ -65,25 +72,73 @@ export function prepareRow(
   layout: TableLayout,
   weight: FontWeight = "regular",
 ): PreparedRow {
-  const wrapped = cells.map((text, index) =>
-    wrapText(toWinAnsi(text), layout.columns[index].width - 2 * PADDING_X, FONT_SIZE, weight),
-  );
-  const lines = Math.max(1, ...wrapped.map((cell) => cell.length));
+  const wrapped = cells.map((text, index) => {
+    const cell = printable(text, weight);
+    const width = layout.columns[index].width - 2 * PADDING_X;
+
+    return { font: cell.font, lines: wrapText(cell.text, width, FONT_SIZE, cell.font) };
+  });
+  const lines = Math.max(1, ...wrapped.map((cell) => cell.lines.length));
 
   return { cells: wrapped, height: lines * LINE_HEIGHT + 2 * PADDING_Y };
 }
 
+// The weight is chosen when the row is prepared, with each cell's font.
 export interface RowStyle {
-  weight: FontWeight;
   color: string;
   background?: string;
   // Line drawn under the row (body rows) or over it (totals).
   rule: { position: "below" | "above"; color: string; width: number } | null;
 }
 
-/** Paints `rows` from `top`, with the table's left edge at `left`; returns the y after the last. */
+/** Text to draw at (x, y), where y is the top of the line as Helvetica would place it. */
+export interface TextRun {
+  text: string;
+  x: number;
+  y: number;
+  font: string;
+  size: number;
+  color: string;
+}
+
+/**
+ * Draws `runs` grouped by font. pdfkit 0.20 opens an embedded font file again on every switch to
+ * it when react-pdf has already embedded a font of the same name (about 0.5 ms per switch in a
+ * CPU profile), so a page switches to each font once.
+ */
+export function drawText(painter: Painter, runs: TextRun[]) {
+  const byFont = new Map<string, TextRun[]>();
+  for (const run of runs) {
+    const group = byFont.get(run.font);
+    if (group) group.push(run);
+    else byFont.set(run.font, [run]);
+  }
+
+  for (const [font, group] of byFont) {
+    painter.font(font);
+    let size = 0;
+    let color = "";
+    for (const run of group) {
+      if (run.size !== size) {
+        size = run.size;
+        painter.fontSize(size);
+      }
+      if (run.color !== color) {
+        color = run.color;
+        painter.fillColor(color);
+      }
+      painter.text(run.text, run.x, run.y + baselineShift(font, size), { lineBreak: false });
+    }
+  }
+}
+
+/**
+ * Paints the background and rules of `rows` from `top`, with the table's left edge at `left`, and
+ * adds their text to `runs`. Returns the y after the last row.
+ */
 export function paintRows(
   painter: Painter,
+  runs: TextRun[],
   layout: TableLayout,
   rows: PreparedRow[],
   origin: { left: number; top: number },
@@ -96,18 +151,22 @@ export function paintRows(
     const height = rows.reduce((sum, row) => sum + row.height, 0);
     painter.rect(origin.left, y, layout.width, height).fill(style.background);
   }
-  painter.font(TABLE_FONTS[style.weight]).fontSize(FONT_SIZE).fillColor(style.color);
   for (const row of rows) {
     if (style.rule?.position === "above") rules.push(y);
-    row.cells.forEach((lines, index) => {
+    row.cells.forEach((cell, index) => {
       const column = layout.columns[index];
-      lines.forEach((line, lineIndex) => {
+      cell.lines.forEach((line, lineIndex) => {
         if (line === "") return;
         const x = column.right
-          ? column.x + column.width - PADDING_X - textWidth(line, FONT_SIZE, style.weight)
+          ? column.x + column.width - PADDING_X - textWidth(line, FONT_SIZE, cell.font)
           : column.x + PADDING_X;
-        painter.text(line, origin.left + x, y + PADDING_Y + lineIndex * LINE_HEIGHT, {
-          lineBreak: false,
+        runs.push({
+          text: line,
+          x: origin.left + x,
+          y: y + PADDING_Y + lineIndex * LINE_HEIGHT,
+          font: cell.font,
+          size: FONT_SIZE,
+          color: style.color,
         });
       });
     });

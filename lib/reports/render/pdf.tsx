@@ -1,11 +1,12 @@
-// PDF export with @react-pdf/renderer. Fonts are the Geist TTF files of the `geist` package, so
-// rendering needs no network and accented Italian text prints the same on every machine.
+// PDF export with @react-pdf/renderer. Fonts are the Geist TTF files of the `geist` package and
+// the Noto Sans files of `@expo-google-fonts/noto-sans`, so rendering needs no network and names
+// in any Latin, Greek or Cyrillic alphabet print the same on every machine.
 import { Document, Font, renderToBuffer } from "@react-pdf/renderer";
 
 import { buildTable, formatCell } from "../table";
 import { REPORT_TITLES, type ReportBranding, templateMark } from "../template";
 import type { ReportData } from "../types";
-import { GEIST_FILES } from "./pdf-fonts";
+import { GEIST_FILES, NOTO_SANS_FILES } from "./pdf-fonts";
 import { CONTINUATION_HEADER_HEIGHT, FOOTER_HEIGHT, pageLayout, planPages } from "./pdf-pages";
 import { SectionPage, type TablePage } from "./pdf-section";
 import { prepareRow, tableLayout } from "./pdf-table";
@@ -13,6 +14,10 @@ import { prepareRow, tableLayout } from "./pdf-table";
 Font.register({
   family: "Geist",
   fonts: [{ src: GEIST_FILES.regular }, { src: GEIST_FILES.bold, fontWeight: "bold" }],
+});
+Font.register({
+  family: "Noto Sans",
+  fonts: [{ src: NOTO_SANS_FILES.regular }, { src: NOTO_SANS_FILES.bold, fontWeight: "bold" }],
 });
 // Italian words must not be split with react-pdf's default English hyphenation.
 Font.registerHyphenationCallback((word) => [word]);
