@@ -23,7 +23,8 @@ export interface PostpaidCloseRow {
   toBillMinutes: number;
 }
 
-const inputClass = "rounded-tremor-small border border-tremor-border px-2 py-1 shadow-tremor-input";
+const inputClass =
+  "w-36 rounded-tremor-small border border-tremor-border px-2 py-1 shadow-tremor-input";
 
 /**
  * Renders the postpaid customers of a month with an invoice reference input for each one with
