@@ -117,6 +117,56 @@ test("[administration] admin closes a postpaid month, then bills a late session"
   expect(Number(count.count)).toBe(2);
 });
 
+test("[administration] close shows a month billed for more than consumed", async ({ page }) => {
+  // A November session of a postpaid customer whose November is not billed yet.
+  const [session] = await queryDb<{ entryId: string; customerId: string; minutes: number }>(
+    `SELECT e.id AS "entryId", e."customerId", -e.minutes AS minutes
+     FROM "LedgerEntry" e JOIN "Customer" c ON c.id = e."customerId"
+     WHERE c."billingMode" = 'POSTPAID' AND e.kind = 'SESSION' AND e."reversesId" IS NULL
+       AND e.minutes < 0
+       AND e."occurredAt" >= '2026-10-31T23:00:00Z' AND e."occurredAt" < '2026-11-30T23:00:00Z'
+       AND NOT EXISTS (SELECT 1 FROM "LedgerEntry" r WHERE r."reversesId" = e.id)
+       AND NOT EXISTS (SELECT 1 FROM "LedgerEntry" b WHERE b."customerId" = e."customerId"
+         AND b."idempotencyKey" LIKE 'postpaid:%:2026-11%')
+     ORDER BY c.code DESC, e.sequence LIMIT 1`,
+  );
+  await signIn(page, "ADMIN");
+  const close = () =>
+    page.request.post("/api/billing/postpaid-close", {
+      data: {
+        month: "2026-11",
+        invoices: [{ customerId: session.customerId, invoiceReference: "FT 2026/0960" }],
+      },
+    });
+  expect((await close()).status()).toBe(201);
+
+  // The session is reversed after the billing, so November is billed for more than it consumed.
+  const reversal = await page.request.post(`/api/ledger-entries/${session.entryId}/reversal`, {
+    data: { reason: "Teleassistenza di un altro cliente" },
+  });
+  expect(reversal.ok()).toBe(true);
+  await page.goto("/billing/close?month=2026-11");
+  const row = page
+    .getByTestId("postpaid-close-table")
+    .locator(`tr[data-customer-id="${session.customerId}"]`);
+
+  await expect(row).toContainText(
+    `Fatturati ${italianMinutes(session.minutes)} minuti più del consumato`,
+  );
+  await expect(row.getByRole("cell").nth(4)).toHaveText(italianMinutes(-session.minutes));
+  await expect(row.getByRole("textbox")).toHaveCount(0);
+  await expect(page.getByRole("note")).toContainText("La chiusura non fattura minuti negativi");
+  await page.screenshot({ path: "test-results/postpaid-close-over-billed.png", fullPage: true });
+  const again = await close();
+  expect(again.status()).toBe(409);
+  const [count] = await queryDb<{ count: string }>(
+    `SELECT count(*) FROM "LedgerEntry" WHERE "customerId" = $1 AND kind = 'POSTPAID_BILLING'
+       AND "idempotencyKey" LIKE 'postpaid:%:2026-11%'`,
+    [session.customerId],
+  );
+  expect(Number(count.count)).toBe(1);
+});
+
 test("[administration] an expired top-up appears in the ledger", async ({ page }) => {
   const [expiry] = await queryDb<{ customerId: string; sequence: number; minutes: number }>(
     `SELECT "customerId", sequence, minutes FROM "LedgerEntry"
