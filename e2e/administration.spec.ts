@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-import { queryDb, signIn } from "./helpers";
+import { italianMinutes, queryDb, signIn } from "./helpers";
 
 const LEDGER_PAGE_SIZE = 20;
 
@@ -10,7 +10,18 @@ async function auditCount(): Promise<number> {
   return Number(row.count);
 }
 
-test("[administration] admin closes a postpaid month once", async ({ page }) => {
+// One TeamViewer connection on Sunday 29 November 2026, 19:00 to 19:25 UTC (the log's time zone),
+// from `remoteId`.
+function lateConnectionLog(remoteId: string): Buffer {
+  const line = [remoteId, "HELPDESK-E2E", "29-11-2026 19:00:00", "29-11-2026 19:25:00"];
+  const rest = ["Administrator", "RemoteControl", "{6F1D2A40-0C55-4E7B-9C11-2B7E5F0A9D31}", ""];
+
+  return Buffer.from(`\r\n${[...line, ...rest].join("\t")}\r\n`);
+}
+
+test("[administration] admin closes a postpaid month, then bills a late session", async ({
+  page,
+}) => {
   await signIn(page, "ADMIN");
   await page.goto("/billing/close?month=2026-11");
   const table = page.getByTestId("postpaid-close-table");
@@ -42,15 +53,116 @@ test("[administration] admin closes a postpaid month once", async ({ page }) => 
     { minutes: Number(expected.minutes), invoiceReference: "FT 2026/0901" },
   ]);
 
-  // Closing the same customer and month again is refused and records nothing.
+  // Closing the same customer and month again is rejected and records nothing.
   const again = await page.request.post("/api/billing/postpaid-close", {
     data: { month: "2026-11", invoices: [{ customerId, invoiceReference: "FT 2026/0902" }] },
   });
   expect(again.status()).toBe(409);
+
+  // A connection log imported after the close adds a November session to the customer.
+  await queryDb(
+    `INSERT INTO "Device" ("id", "customerId", "kind", "remoteId", "label")
+     VALUES ('e2e-late-device', $1, 'TEAMVIEWER', '918273645', 'e2e')`,
+    [customerId],
+  );
+  const imported = await page.request.post("/api/imports/sessions/commit", {
+    multipart: {
+      format: "teamviewer",
+      file: {
+        name: "Connections_incoming.txt",
+        mimeType: "text/plain",
+        buffer: lateConnectionLog("918273645"),
+      },
+    },
+  });
+  expect(imported.ok()).toBe(true);
+  await imported.body();
+  const [late] = await queryDb<{ billedMinutes: number }>(
+    `SELECT "billedMinutes" FROM "Session" WHERE "customerId" = $1
+       AND "startedAt" = '2026-11-29T19:00:00Z'`,
+    [customerId],
+  );
+  expect(late.billedMinutes).toBeGreaterThan(0);
+
+  await page.reload();
+  await expect(row).toContainText("Integrazione da fatturare");
+  await expect(row.getByRole("cell").nth(4)).toHaveText(italianMinutes(late.billedMinutes));
+  await page.screenshot({ path: "test-results/postpaid-close-supplement.png", fullPage: true });
+  await row.getByRole("textbox").fill("FT 2026/0950");
+  await page.getByRole("button", { name: "Registra le fatturazioni" }).click();
+
+  await expect(page.getByRole("status")).toContainText("Registrate 1 fatturazione");
+  await expect(row).toContainText("FT 2026/0901, FT 2026/0950");
+  await expect(row.getByRole("cell").nth(4)).toHaveText("0");
+  const supplements = await queryDb<{ minutes: number; invoiceReference: string; comment: string }>(
+    `SELECT minutes, "invoiceReference", comment FROM "LedgerEntry" WHERE "idempotencyKey" = $1`,
+    [`postpaid:${customerId}:2026-11:2`],
+  );
+  expect(supplements).toEqual([
+    {
+      minutes: late.billedMinutes,
+      invoiceReference: "FT 2026/0950",
+      comment: "Integrazione consuntivo novembre 2026",
+    },
+  ]);
+  const supplementAgain = await page.request.post("/api/billing/postpaid-close", {
+    data: { month: "2026-11", invoices: [{ customerId, invoiceReference: "FT 2026/0951" }] },
+  });
+  expect(supplementAgain.status()).toBe(409);
   const [count] = await queryDb<{ count: string }>(
     `SELECT count(*) FROM "LedgerEntry" WHERE "customerId" = $1 AND kind = 'POSTPAID_BILLING'
        AND "idempotencyKey" LIKE $2`,
-    [customerId, "%:2026-11"],
+    [customerId, `postpaid:${customerId}:2026-11%`],
+  );
+  expect(Number(count.count)).toBe(2);
+});
+
+test("[administration] close shows a month billed for more than consumed", async ({ page }) => {
+  // A November session of a postpaid customer whose November is not billed yet.
+  const [session] = await queryDb<{ entryId: string; customerId: string; minutes: number }>(
+    `SELECT e.id AS "entryId", e."customerId", -e.minutes AS minutes
+     FROM "LedgerEntry" e JOIN "Customer" c ON c.id = e."customerId"
+     WHERE c."billingMode" = 'POSTPAID' AND e.kind = 'SESSION' AND e."reversesId" IS NULL
+       AND e.minutes < 0
+       AND e."occurredAt" >= '2026-10-31T23:00:00Z' AND e."occurredAt" < '2026-11-30T23:00:00Z'
+       AND NOT EXISTS (SELECT 1 FROM "LedgerEntry" r WHERE r."reversesId" = e.id)
+       AND NOT EXISTS (SELECT 1 FROM "LedgerEntry" b WHERE b."customerId" = e."customerId"
+         AND b."idempotencyKey" LIKE 'postpaid:%:2026-11%')
+     ORDER BY c.code DESC, e.sequence LIMIT 1`,
+  );
+  await signIn(page, "ADMIN");
+  const close = () =>
+    page.request.post("/api/billing/postpaid-close", {
+      data: {
+        month: "2026-11",
+        invoices: [{ customerId: session.customerId, invoiceReference: "FT 2026/0960" }],
+      },
+    });
+  expect((await close()).status()).toBe(201);
+
+  // The session is reversed after the billing, so November is billed for more than it consumed.
+  const reversal = await page.request.post(`/api/ledger-entries/${session.entryId}/reversal`, {
+    data: { reason: "Teleassistenza di un altro cliente" },
+  });
+  expect(reversal.ok()).toBe(true);
+  await page.goto("/billing/close?month=2026-11");
+  const row = page
+    .getByTestId("postpaid-close-table")
+    .locator(`tr[data-customer-id="${session.customerId}"]`);
+
+  await expect(row).toContainText(
+    `Fatturati ${italianMinutes(session.minutes)} minuti più del consumato`,
+  );
+  await expect(row.getByRole("cell").nth(4)).toHaveText(italianMinutes(-session.minutes));
+  await expect(row.getByRole("textbox")).toHaveCount(0);
+  await expect(page.getByRole("note")).toContainText("La chiusura non fattura minuti negativi");
+  await page.screenshot({ path: "test-results/postpaid-close-over-billed.png", fullPage: true });
+  const again = await close();
+  expect(again.status()).toBe(409);
+  const [count] = await queryDb<{ count: string }>(
+    `SELECT count(*) FROM "LedgerEntry" WHERE "customerId" = $1 AND kind = 'POSTPAID_BILLING'
+       AND "idempotencyKey" LIKE 'postpaid:%:2026-11%'`,
+    [session.customerId],
   );
   expect(Number(count.count)).toBe(1);
 });

@@ -8,22 +8,27 @@ import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } fro
 import { formatMinutes } from "@/lib/i18n/format";
 import { sendJson } from "@/components/ui/send-json";
 
+import { PostpaidCloseStatus } from "./postpaid-close-status";
+
 export interface PostpaidCloseRow {
   customerId: string;
   code: string;
   name: string;
   active: boolean;
   consumedMinutes: number;
-  // Set when the month is already billed for this customer.
-  billedMinutes: number | null;
-  invoiceReference: string | null;
+  // Sum of the month's billings in force, and their invoice references, oldest first.
+  billedMinutes: number;
+  invoiceReferences: string[];
+  // Consumed minus billed minutes, negative when the month was billed more than consumed.
+  toBillMinutes: number;
 }
 
-const inputClass = "rounded-tremor-small border border-tremor-border px-2 py-1 shadow-tremor-input";
+const inputClass =
+  "w-36 rounded-tremor-small border border-tremor-border px-2 py-1 shadow-tremor-input";
 
 /**
- * Renders the postpaid customers of a month with an invoice reference input for each one still to
- * bill, and records the billings of every row with a reference in one request.
+ * Renders the postpaid customers of a month with an invoice reference input for each one with
+ * minutes left to bill, and records the billings of every row with a reference in one request.
  */
 export function PostpaidCloseForm(props: {
   month: string;
@@ -35,8 +40,7 @@ export function PostpaidCloseForm(props: {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
-  const billable = (row: PostpaidCloseRow) =>
-    props.canClose && row.billedMinutes === null && row.consumedMinutes > 0;
+  const billable = (row: PostpaidCloseRow) => props.canClose && row.toBillMinutes > 0;
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -84,6 +88,12 @@ export function PostpaidCloseForm(props: {
             <TableHeaderCell>{t("billing.close.code")}</TableHeaderCell>
             <TableHeaderCell>{t("billing.close.customer")}</TableHeaderCell>
             <TableHeaderCell className="text-right">{t("billing.close.consumed")}</TableHeaderCell>
+            <TableHeaderCell className="text-right">
+              {t("billing.close.billedMinutes")}
+            </TableHeaderCell>
+            <TableHeaderCell className="text-right">
+              {t("billing.close.toBillMinutes")}
+            </TableHeaderCell>
             <TableHeaderCell>{t("billing.close.status")}</TableHeaderCell>
             <TableHeaderCell>{t("billing.close.invoiceReference")}</TableHeaderCell>
           </TableRow>
@@ -103,15 +113,16 @@ export function PostpaidCloseForm(props: {
               <TableCell className="text-right tabular-nums">
                 {formatMinutes(row.consumedMinutes)}
               </TableCell>
-              <TableCell>
-                {row.billedMinutes !== null
-                  ? t("billing.close.billed", {
-                      minutes: formatMinutes(row.billedMinutes),
-                      reference: row.invoiceReference ?? "",
-                    })
-                  : row.consumedMinutes > 0
-                    ? t("billing.close.toBill")
-                    : t("billing.close.nothingToBill")}
+              <TableCell className="text-right tabular-nums">
+                {formatMinutes(row.billedMinutes)}
+              </TableCell>
+              <TableCell
+                className={`text-right tabular-nums ${row.toBillMinutes < 0 ? "font-semibold text-red-700" : ""}`}
+              >
+                {formatMinutes(row.toBillMinutes)}
+              </TableCell>
+              <TableCell className="whitespace-normal">
+                <PostpaidCloseStatus row={row} />
               </TableCell>
               <TableCell>
                 {billable(row) && (
@@ -127,7 +138,7 @@ export function PostpaidCloseForm(props: {
           ))}
           {props.rows.length === 0 && (
             <TableRow>
-              <TableCell colSpan={5} className="text-center">
+              <TableCell colSpan={7} className="text-center">
                 {t("billing.close.empty")}
               </TableCell>
             </TableRow>

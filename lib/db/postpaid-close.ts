@@ -1,5 +1,6 @@
-// The monthly close of postpaid customers: what each one consumed in a month and has not been
-// billed for yet, and the POSTPAID_BILLING entries that bill it, all in one transaction.
+// The monthly close of postpaid customers: what each one consumed in a month, what its billings
+// in force already bill, and the POSTPAID_BILLING entries that bill the difference, all in one
+// transaction.
 import { type BillingMonth, postpaidBillingKey } from "@/lib/domain/billing-month";
 import { AppError } from "@/lib/errors";
 import { BUSINESS_TIME_ZONE } from "@/lib/i18n/config";
@@ -15,6 +16,13 @@ const monthName = new Intl.DateTimeFormat("it-IT", {
   timeZone: BUSINESS_TIME_ZONE,
 });
 
+export interface PostpaidBilling {
+  id: string;
+  minutes: number;
+  invoiceReference: string | null;
+  occurredAt: Date;
+}
+
 export interface PostpaidPeriodRow {
   customerId: string;
   code: string;
@@ -22,19 +30,18 @@ export interface PostpaidPeriodRow {
   active: boolean;
   // Minutes of the month's sessions, reversals included, as a positive number.
   consumedMinutes: number;
-  billing: {
-    id: string;
-    minutes: number;
-    invoiceReference: string | null;
-    occurredAt: Date;
-  } | null;
-  // Idempotency key of the next billing: the month's key, with a counter after reversed ones.
+  // The month's billings in force (not reversed), oldest first.
+  billings: PostpaidBilling[];
+  billedMinutes: number;
+  // Consumed minus billed minutes. Negative when a session was reversed after the billing.
+  toBillMinutes: number;
+  // Idempotency key of the next billing: the month's key, with a counter after the first billing.
   nextKey: string;
 }
 
 /**
- * Lists every postpaid customer (inactive ones only when they consumed minutes in the month) with
- * the minutes consumed in `month` and the billing already recorded for it, by name.
+ * Lists every postpaid customer (inactive ones only when the month has sessions or billings) with
+ * the minutes consumed in `month`, its billings in force and the minutes left to bill, by name.
  */
 export async function listPostpaidPeriod(db: Db | Tx, month: BillingMonth) {
   const customers = await db.customer.findMany({
@@ -45,22 +52,30 @@ export async function listPostpaidPeriod(db: Db | Tx, month: BillingMonth) {
   const consumed = await consumedByCustomer(db, month);
   const billingsOf = await billingsByCustomer(db, month);
 
-  const rows: PostpaidPeriodRow[] = customers.map((customer) => ({
-    customerId: customer.id,
-    code: customer.code,
-    name: customer.name,
-    active: customer.active,
-    consumedMinutes: consumed.get(customer.id) ?? 0,
-    billing: billingsOf.get(customer.id)?.current ?? null,
-    nextKey: nextBillingKey(customer.id, month, billingsOf.get(customer.id)?.count ?? 0),
-  }));
+  const rows: PostpaidPeriodRow[] = customers.map((customer) => {
+    const consumedMinutes = consumed.get(customer.id) ?? 0;
+    const billings = billingsOf.get(customer.id)?.inForce ?? [];
+    const billedMinutes = billings.reduce((sum, billing) => sum + billing.minutes, 0);
 
-  return rows.filter((row) => row.active || row.consumedMinutes !== 0 || row.billing);
+    return {
+      customerId: customer.id,
+      code: customer.code,
+      name: customer.name,
+      active: customer.active,
+      consumedMinutes,
+      billings,
+      billedMinutes,
+      toBillMinutes: consumedMinutes - billedMinutes,
+      nextKey: nextBillingKey(customer.id, month, billingsOf.get(customer.id)?.count ?? 0),
+    };
+  });
+
+  return rows.filter((row) => row.active || row.consumedMinutes !== 0 || row.billings.length > 0);
 }
 
 /**
- * Returns, per customer, the month's billing still in force (not reversed) and how many billings
- * the month has had. A reversed billing leaves the month open, so it can be billed again.
+ * Returns, per customer, the month's billings still in force (not reversed) and how many billings
+ * the month has had, reversed ones included, so the next key never repeats an earlier one.
  */
 async function billingsByCustomer(db: Db | Tx, month: BillingMonth) {
   const entries = await db.ledgerEntry.findMany({
@@ -80,20 +95,17 @@ async function billingsByCustomer(db: Db | Tx, month: BillingMonth) {
     },
     orderBy: { sequence: "asc" },
   });
-  const result = new Map<string, { current: PostpaidPeriodRow["billing"]; count: number }>();
+  const result = new Map<string, { inForce: PostpaidBilling[]; count: number }>();
 
   for (const entry of entries) {
     const base = postpaidBillingKey(entry.customerId, month.key);
     if (entry.idempotencyKey !== base && !entry.idempotencyKey?.startsWith(`${base}:`)) continue;
 
     const { id, minutes, invoiceReference, occurredAt } = entry;
-    const previous = result.get(entry.customerId);
-    result.set(entry.customerId, {
-      current: entry.reversedBy
-        ? (previous?.current ?? null)
-        : { id, minutes, invoiceReference, occurredAt },
-      count: (previous?.count ?? 0) + 1,
-    });
+    const customer = result.get(entry.customerId) ?? { inForce: [], count: 0 };
+    customer.count += 1;
+    if (!entry.reversedBy) customer.inForce.push({ id, minutes, invoiceReference, occurredAt });
+    result.set(entry.customerId, customer);
   }
 
   return result;
@@ -105,17 +117,24 @@ function nextBillingKey(customerId: string, month: BillingMonth, count: number):
   return count === 0 ? base : `${base}:${count + 1}`;
 }
 
+/**
+ * Returns the minutes each customer's sessions consumed in `month`. A reversal counts in the
+ * month of the entry it cancels, not in the month it was recorded. Otherwise a session corrected
+ * after its month was billed would add its new charge to that month and keep the old one.
+ */
 async function consumedByCustomer(db: Db | Tx, month: BillingMonth) {
-  const sums = await db.ledgerEntry.groupBy({
-    by: ["customerId"],
-    where: {
-      kind: "SESSION",
-      occurredAt: { gte: month.start, lt: month.end },
-    },
-    _sum: { minutes: true },
-  });
+  const sums = await db.$queryRaw<{ customerId: string; minutes: bigint }[]>`
+    SELECT charge."customerId",
+      -SUM(charge."minutes" + COALESCE(reversal."minutes", 0)) AS "minutes"
+    FROM "LedgerEntry" charge
+    LEFT JOIN "LedgerEntry" reversal ON reversal."reversesId" = charge."id"
+    WHERE charge."kind" = 'SESSION'
+      AND charge."reversesId" IS NULL
+      AND charge."occurredAt" >= ${month.start}
+      AND charge."occurredAt" < ${month.end}
+    GROUP BY charge."customerId"`;
 
-  return new Map(sums.map((sum) => [sum.customerId, -(sum._sum.minutes ?? 0)]));
+  return new Map(sums.map((sum) => [sum.customerId, Number(sum.minutes)]));
 }
 
 export interface PostpaidInvoice {
@@ -124,10 +143,12 @@ export interface PostpaidInvoice {
 }
 
 /**
- * Bills each listed customer for what it consumed in `month`, with its invoice reference, in one
- * transaction, and returns the entries. Nothing is written when any customer is not postpaid, has
- * nothing to bill, or was already billed for the month. The unique idempotency key also keeps a
- * month from being billed twice if two closes slip past these checks.
+ * Bills each listed customer for the minutes of `month` that its billings in force do not cover
+ * yet, with its invoice reference, in one transaction, and returns the entries. A month billed
+ * before gets a supplement for the difference only. Nothing is written when any customer is not
+ * postpaid or has no minutes left to bill, so billed more than consumed is never turned into a
+ * negative billing. The unique idempotency key also keeps the same minutes from being billed twice
+ * if two closes slip past these checks.
  */
 export async function closePostpaidPeriod(
   db: Db,
@@ -143,7 +164,7 @@ export async function closePostpaidPeriod(
   return runLedgerTransaction(db, async (tx) => {
     const ids = invoices.map((invoice) => invoice.customerId);
     // The rows are locked in id order, so two concurrent closes cannot deadlock. The second one
-    // then sees the first one's billings and is rejected as already billed.
+    // then reads the first one's billings and is rejected with nothing left to bill.
     await tx.$queryRaw`
       SELECT 1 FROM "Customer" WHERE "id" = ANY(${[...ids].sort()}::text[])
       ORDER BY "id" FOR UPDATE`;
@@ -151,8 +172,11 @@ export async function closePostpaidPeriod(
     const created = [];
 
     for (const [index, invoice] of invoices.entries()) {
-      const row = rows.get(invoice.customerId);
-      assertBillable(row, index);
+      const row = assertBillable(rows.get(invoice.customerId), index);
+      const comment =
+        row.billings.length > 0
+          ? `Integrazione consuntivo ${monthName.format(month.start)}`
+          : `Consuntivo ${monthName.format(month.start)}`;
 
       const [entry] = await appendLedgerEntries(tx, {
         customerId: invoice.customerId,
@@ -160,10 +184,10 @@ export async function closePostpaidPeriod(
         entries: [
           {
             kind: "POSTPAID_BILLING",
-            minutes: row!.consumedMinutes,
+            minutes: row.toBillMinutes,
             invoiceReference: invoice.invoiceReference,
-            idempotencyKey: row!.nextKey,
-            comment: `Consuntivo ${monthName.format(month.start)}`,
+            idempotencyKey: row.nextKey,
+            comment,
           },
         ],
       });
@@ -186,26 +210,27 @@ export async function closePostpaidPeriod(
   });
 }
 
-// NOTE: sessions recorded for a month after its billing (a late import) are not billed by the
-// close, because the month counts as billed. The page shows the billed next to the consumed
-// minutes, and an admin bills the difference as a postpaid billing on the customer page.
-function assertBillable(row: PostpaidPeriodRow | undefined, index: number) {
+/** Returns the row of a customer that has minutes left to bill, or throws why it has none. */
+function assertBillable(row: PostpaidPeriodRow | undefined, index: number): PostpaidPeriodRow {
   const field = `invoices.${index}.customerId`;
   if (!row) {
     throw new AppError("VALIDATION", "postpaid.notPostpaid", {
       fields: [{ field, message: "postpaid.notPostpaid" }],
     });
   }
-  if (row.billing) {
-    throw new AppError("CONFLICT", "postpaid.alreadyBilled", {
+  if (row.toBillMinutes > 0) return row;
+
+  // A month billed before and billed more than consumed (a session reversed after the billing)
+  // lands here too. The admin reverses the billing or records an adjustment by hand.
+  if (row.billings.length > 0) {
+    throw new AppError("CONFLICT", "postpaid.nothingLeftToBill", {
       values: { name: row.name },
-      fields: [{ field, message: "postpaid.alreadyBilled", values: { name: row.name } }],
+      fields: [{ field, message: "postpaid.nothingLeftToBill", values: { name: row.name } }],
     });
   }
-  if (row.consumedMinutes <= 0) {
-    throw new AppError("VALIDATION", "postpaid.nothingToBill", {
-      values: { name: row.name },
-      fields: [{ field, message: "postpaid.nothingToBill", values: { name: row.name } }],
-    });
-  }
+
+  throw new AppError("VALIDATION", "postpaid.nothingToBill", {
+    values: { name: row.name },
+    fields: [{ field, message: "postpaid.nothingToBill", values: { name: row.name } }],
+  });
 }

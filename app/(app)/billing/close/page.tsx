@@ -23,6 +23,7 @@ export default async function PostpaidClosePage({ searchParams }: { searchParams
 
   const rows = month ? await listPostpaidPeriod(getDb(), month) : [];
   const ended = month !== null && month.end <= new Date();
+  const overBilled = rows.filter((row) => row.toBillMinutes < 0 && row.billings.length > 0);
 
   return (
     <div className="flex flex-col gap-4">
@@ -63,6 +64,11 @@ export default async function PostpaidClosePage({ searchParams }: { searchParams
           {t("billing.close.notEnded")}
         </p>
       )}
+      {overBilled.length > 0 && (
+        <p role="note" className="max-w-3xl text-tremor-default text-red-700">
+          {t("billing.close.overBilledNote", { count: overBilled.length })}
+        </p>
+      )}
       {month && (
         <Card className="p-0">
           <PostpaidCloseForm
@@ -74,8 +80,9 @@ export default async function PostpaidClosePage({ searchParams }: { searchParams
               name: row.name,
               active: row.active,
               consumedMinutes: row.consumedMinutes,
-              billedMinutes: row.billing?.minutes ?? null,
-              invoiceReference: row.billing?.invoiceReference ?? null,
+              billedMinutes: row.billedMinutes,
+              invoiceReferences: row.billings.map((billing) => billing.invoiceReference ?? "–"),
+              toBillMinutes: row.toBillMinutes,
             }))}
           />
         </Card>
