@@ -118,9 +118,11 @@ function nextBillingKey(customerId: string, month: BillingMonth, count: number):
 }
 
 /**
- * Returns the minutes each customer's sessions consumed in `month`. A reversal counts in the
- * month of the entry it cancels, not in the month it was recorded. Otherwise a session corrected
- * after its month was billed would add its new charge to that month and keep the old one.
+ * Returns the minutes each customer's sessions consumed in `month`. A session counts in the month
+ * it started, as on the dashboard, so one that runs past midnight into the next month is billed in
+ * the month it began. A reversal counts in the month of the entry it cancels, not in the month it
+ * was recorded. Otherwise a session corrected after its month was billed would add its new charge
+ * to that month and keep the old one.
  */
 async function consumedByCustomer(db: Db | Tx, month: BillingMonth) {
   const sums = await db.$queryRaw<{ customerId: string; minutes: bigint }[]>`
@@ -128,10 +130,11 @@ async function consumedByCustomer(db: Db | Tx, month: BillingMonth) {
       -SUM(charge."minutes" + COALESCE(reversal."minutes", 0)) AS "minutes"
     FROM "LedgerEntry" charge
     LEFT JOIN "LedgerEntry" reversal ON reversal."reversesId" = charge."id"
+    LEFT JOIN "Session" s ON s."id" = charge."sessionId"
     WHERE charge."kind" = 'SESSION'
       AND charge."reversesId" IS NULL
-      AND charge."occurredAt" >= ${month.start}
-      AND charge."occurredAt" < ${month.end}
+      AND COALESCE(s."startedAt", charge."occurredAt") >= ${month.start}
+      AND COALESCE(s."startedAt", charge."occurredAt") < ${month.end}
     GROUP BY charge."customerId"`;
 
   return new Map(sums.map((sum) => [sum.customerId, Number(sum.minutes)]));

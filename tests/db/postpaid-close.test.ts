@@ -66,6 +66,30 @@ describe("postpaid period close", () => {
     });
   });
 
+  it("counts a session in the month it started", async () => {
+    const customer = await postpaidCustomer("P-NIGHT", []);
+    // 23:40 on 30 November in Rome to 00:25 on 1 December.
+    await recordSession(testDb(), {
+      source: "API",
+      actorId: null,
+      now: afterNovember,
+      code: "NIGHT-1",
+      customerCode: customer.code,
+      operatorName: "Anna Rossi",
+      startedAt: new Date("2026-11-30T22:40:00Z"),
+      endedAt: new Date("2026-11-30T23:25:00Z"),
+    });
+
+    const [row] = await listPostpaidPeriod(testDb(), november);
+    const [december] = await listPostpaidPeriod(
+      testDb(),
+      parseBillingMonth("2026-12") as BillingMonth,
+    );
+
+    expect(row.consumedMinutes).toBe(45);
+    expect(december?.consumedMinutes ?? 0).toBe(0);
+  });
+
   it("bills every listed customer in one transaction", async () => {
     const admin = await createUser("ADMIN");
     const first = await postpaidCustomer("P1", [["2026-11-03T09:00:00Z", 30]]);
