@@ -116,6 +116,21 @@ describe("GET /api/v1/balance", () => {
     expect(await reasonOf(response)).toBe("api.deviceNotFound");
   });
 
+  it("sends auth, db and total in Server-Timing", async () => {
+    const response = await balanceGet(get("/api/v1/balance?customerCode=C-BAL", secret));
+    const header = response.headers.get("Server-Timing") ?? "";
+
+    expect(header).toMatch(/^auth;dur=\d+\.\d{2}, db;dur=\d+\.\d{2}, total;dur=\d+\.\d{2}$/);
+  });
+
+  it("sends auth and total in Server-Timing of a rejected key", async () => {
+    const response = await balanceGet(get("/api/v1/balance?customerCode=C-BAL", "ab_bad"));
+    const header = response.headers.get("Server-Timing") ?? "";
+
+    expect(response.status).toBe(401);
+    expect(header).toMatch(/^auth;dur=\d+\.\d{2}, total;dur=\d+\.\d{2}$/);
+  });
+
   it("marks the key as used", async () => {
     const key = await apiKeyWith(["balance:read"]);
 

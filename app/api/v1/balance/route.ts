@@ -10,7 +10,10 @@ export const GET = apiRoute({
   scope: "balance:read",
   schema: balanceQuerySchema,
   kind: "read",
-  run: async (query) => ({ status: 200, body: await getApiBalance(getPool(), query) }),
+  run: async (query, _client, timing) => ({
+    status: 200,
+    body: await timing.measure("db", () => getApiBalance(getPool(), query)),
+  }),
 });
 
 const otherMethod = methodNotAllowed(["GET"]);
