@@ -1,6 +1,9 @@
 // Balance reads of the REST API, which the remote-control tool requests before every session. Each
 // is one statement on the plain `pg` pool, which took about half the time of Prisma's $queryRaw
 // for the same point read (docs/benchmarks.md).
+// NOTE: the statements are unnamed on purpose. The embedded database's socket server runs every
+// connection in one PostgreSQL session, so a named prepared statement of one connection makes the
+// same name fail on any other with "prepared statement already exists".
 import type { Pool } from "pg";
 
 import type { BalanceRow } from "./balance-lookup";
