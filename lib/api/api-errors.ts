@@ -3,6 +3,8 @@ import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/respond";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/config";
 
+import { ServerTiming } from "./server-timing";
+
 /**
  * Returns the first language of the Accept-Language header, by quality, that the messages exist
  * in, comparing primary tags ("en-GB" is "en"). Without one it returns the default language.
@@ -26,22 +28,25 @@ export function negotiateApiLocale(request: Request): Locale {
 
 /** Returns a JSON 404 for any request to a path under /api/v1 that has no endpoint. */
 export async function apiPathNotFound(request: Request): Promise<Response> {
+  const timing = new ServerTiming();
   const error = new AppError("NOT_FOUND", "api.pathNotFound", {
     values: { path: new URL(request.url).pathname },
   });
+  const response = await errorResponse(error, { route: "v1.unknown" }, negotiateApiLocale(request));
 
-  return errorResponse(error, { route: "v1.unknown" }, negotiateApiLocale(request));
+  return timing.applyTo(response);
 }
 
 /** Builds a handler that returns a JSON 405 for a method an endpoint does not support. */
 export function methodNotAllowed(allowed: string[]) {
   return async (request: Request): Promise<Response> => {
+    const timing = new ServerTiming();
     const error = new AppError("METHOD_NOT_ALLOWED", "api.methodNotAllowed", {
       values: { method: request.method, allowed: allowed.join(", ") },
     });
     const response = await errorResponse(error, { route: "v1" }, negotiateApiLocale(request));
     response.headers.set("Allow", allowed.join(", "));
 
-    return response;
+    return timing.applyTo(response);
   };
 }

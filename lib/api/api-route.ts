@@ -1,5 +1,5 @@
 // The wrapper shared by the /api/v1 route handlers: API key and scope, input parsing, the
-// Idempotency-Key header, and one log line per request.
+// Idempotency-Key header, the Server-Timing header, and one log line per request.
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 
@@ -14,6 +14,7 @@ import { logger } from "@/lib/logger";
 import { negotiateApiLocale } from "./api-errors";
 import { parseApiInput, readJsonBody } from "./parse-input";
 import { hashRequest, readIdempotencyKey } from "./idempotency";
+import { ServerTiming } from "./server-timing";
 
 interface ApiRouteOptions<Schema extends z.ZodType> {
   // Name in logs, for example "v1.sessions.start".
@@ -22,18 +23,20 @@ interface ApiRouteOptions<Schema extends z.ZodType> {
   schema: Schema;
   // Writes read a JSON body and honour Idempotency-Key; reads take the query string.
   kind: "write" | "read";
-  run: (input: z.output<Schema>, client: ApiClient) => Promise<ApiResult>;
+  // `timing` records the steps worth a Server-Timing entry, such as "db" for the balance read.
+  run: (input: z.output<Schema>, client: ApiClient, timing: ServerTiming) => Promise<ApiResult>;
 }
 
 /** Builds a route handler that authenticates, parses, runs and responds in JSON. */
 export function apiRoute<Schema extends z.ZodType>(options: ApiRouteOptions<Schema>) {
   return handleRoute(options.name, async (request: Request) => {
     const started = Date.now();
+    const timing = new ServerTiming();
     let client: ApiClient | null = null;
 
     try {
-      client = await requireApiKey(request, options.scope);
-      const result = await handle(request, client, options);
+      client = await timing.measure("auth", () => requireApiKey(request, options.scope));
+      const result = await handle(request, client, timing, options);
       logger.info(
         {
           route: options.name,
@@ -45,13 +48,15 @@ export function apiRoute<Schema extends z.ZodType>(options: ApiRouteOptions<Sche
         "api request",
       );
 
-      return NextResponse.json(result.body, {
+      const response = NextResponse.json(result.body, {
         status: result.status,
         headers: {
           "Cache-Control": "no-store",
           ...(result.replayed ? { "Idempotent-Replayed": "true" } : {}),
         },
       });
+
+      return timing.applyTo(response);
     } catch (error) {
       logger.info(
         {
@@ -64,7 +69,13 @@ export function apiRoute<Schema extends z.ZodType>(options: ApiRouteOptions<Sche
         "api request failed",
       );
 
-      return errorResponse(error, { route: options.name }, negotiateApiLocale(request));
+      const response = await errorResponse(
+        error,
+        { route: options.name },
+        negotiateApiLocale(request),
+      );
+
+      return timing.applyTo(response);
     }
   });
 }
@@ -72,11 +83,12 @@ export function apiRoute<Schema extends z.ZodType>(options: ApiRouteOptions<Sche
 async function handle<Schema extends z.ZodType>(
   request: Request,
   client: ApiClient,
+  timing: ServerTiming,
   options: ApiRouteOptions<Schema>,
 ): Promise<IdempotentResult> {
   if (options.kind === "read") {
     const query = Object.fromEntries(new URL(request.url).searchParams);
-    const result = await options.run(parseApiInput(options.schema, query), client);
+    const result = await options.run(parseApiInput(options.schema, query), client, timing);
 
     return { ...result, replayed: false };
   }
@@ -84,11 +96,11 @@ async function handle<Schema extends z.ZodType>(
   const key = readIdempotencyKey(request);
   const body = await readJsonBody(request);
   const input = parseApiInput(options.schema, body);
-  if (key === null) return { ...(await options.run(input, client)), replayed: false };
+  if (key === null) return { ...(await options.run(input, client, timing)), replayed: false };
 
   const requestHash = hashRequest(request.method, new URL(request.url).pathname, body);
 
   return runIdempotent(getDb(), { apiKeyId: client.apiKeyId, key, requestHash }, () =>
-    options.run(input, client),
+    options.run(input, client, timing),
   );
 }

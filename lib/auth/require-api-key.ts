@@ -1,5 +1,5 @@
-import { getDb } from "@/lib/db/client";
-import { findApiKeyBySecret, markApiKeyUsed } from "@/lib/db/api-keys";
+import { findApiKeyAndMarkUsed } from "@/lib/db/api-keys";
+import { getPool } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
@@ -13,7 +13,7 @@ export interface ApiClient {
 /**
  * Authenticates an API request by its `Authorization: Bearer <key>` header and checks `scope`.
  * Throws UNAUTHENTICATED (`api.keyMissing`, `api.keyInvalid`, `api.keyRevoked`) or FORBIDDEN
- * (`api.scopeMissing`).
+ * (`api.scopeMissing`). Looking up the key and recording its use take one database round trip.
  */
 export async function requireApiKey(request: Request, scope: ApiScope): Promise<ApiClient> {
   const header = request.headers.get("authorization") ?? "";
@@ -21,17 +21,17 @@ export async function requireApiKey(request: Request, scope: ApiScope): Promise<
   if (!match) throw new AppError("UNAUTHENTICATED", "api.keyMissing");
 
   const secret = match[1];
-  const apiKey = isApiKeySecret(secret) ? await findApiKeyBySecret(getDb(), secret) : null;
+  const apiKey = isApiKeySecret(secret)
+    ? await findApiKeyAndMarkUsed(getPool(), { secret, scope })
+    : null;
   if (!apiKey) throw new AppError("UNAUTHENTICATED", "api.keyInvalid");
-  if (apiKey.revokedAt) {
+  if (apiKey.revoked) {
     logger.warn({ apiKeyId: apiKey.id }, "revoked API key used");
     throw new AppError("UNAUTHENTICATED", "api.keyRevoked");
   }
   if (!apiKey.scopes.includes(scope)) {
     throw new AppError("FORBIDDEN", "api.scopeMissing", { values: { scope } });
   }
-
-  await markApiKeyUsed(getDb(), { id: apiKey.id });
 
   return { apiKeyId: apiKey.id, name: apiKey.name };
 }

@@ -19,7 +19,7 @@ export interface BalanceLookupResult {
 }
 
 // Customer columns for a balance with its warning status: the threshold, and the last top-up that
-// a percentage threshold refers to. A reversed top-up never counts, and neither does a reversal.
+// a percentage threshold refers to.
 export const balanceSelect = {
   id: true,
   code: true,
@@ -28,16 +28,11 @@ export const balanceSelect = {
   balanceMinutes: true,
   lowBalanceThreshold: true,
   lowBalanceKind: true,
+  lastTopUpMinutes: true,
   active: true,
-  ledgerEntries: {
-    where: { kind: "TOP_UP", minutes: { gt: 0 }, reversesId: null, reversedBy: { is: null } },
-    orderBy: { sequence: "desc" },
-    take: 1,
-    select: { minutes: true },
-  },
 } satisfies Prisma.CustomerSelect;
 
-type BalanceRow = Prisma.CustomerGetPayload<{ select: typeof balanceSelect }>;
+export type BalanceRow = Prisma.CustomerGetPayload<{ select: typeof balanceSelect }>;
 
 /** Computes the threshold in minutes and the warning status of a customer loaded with balanceSelect. */
 export function toBalanceResult(customer: BalanceRow): BalanceLookupResult {
@@ -46,7 +41,7 @@ export function toBalanceResult(customer: BalanceRow): BalanceLookupResult {
     billingMode: customer.billingMode,
     lowBalanceThreshold: customer.lowBalanceThreshold,
     lowBalanceKind: customer.lowBalanceKind,
-    lastTopUpMinutes: customer.ledgerEntries[0]?.minutes ?? null,
+    lastTopUpMinutes: customer.lastTopUpMinutes,
   };
 
   return {

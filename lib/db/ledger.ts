@@ -15,6 +15,7 @@ import { addToDailyTotals } from "./daily-totals";
 import { Prisma } from "./generated/client";
 import type { LedgerEntry } from "./generated/client";
 import { createId } from "./ids";
+import { lastTopUpOf } from "./last-top-up";
 
 export interface NewLedgerEntry {
   kind: LedgerKind;
@@ -56,8 +57,13 @@ export async function appendLedgerEntries(tx: Tx, options: AppendOptions): Promi
   await assertContractsBelongTo(tx, customerId, entries);
 
   const change = totalChange(entries.map((entry) => entry.minutes));
+  // Null keeps the stored value, because the batch contains no top-up that a percentage threshold
+  // could refer to.
+  const lastTopUpMinutes = newestTopUpMinutes(entries);
   const updated = await tx.$queryRaw<{ balanceMinutes: number }[]>`
-    UPDATE "Customer" SET "balanceMinutes" = "balanceMinutes" + ${change}, "updatedAt" = now()
+    UPDATE "Customer" SET "balanceMinutes" = "balanceMinutes" + ${change},
+      "lastTopUpMinutes" = COALESCE(${lastTopUpMinutes}::int, "lastTopUpMinutes"),
+      "updatedAt" = now()
     WHERE "id" = ${customerId}
     RETURNING "balanceMinutes"`;
   if (updated.length === 0) {
@@ -90,6 +96,12 @@ export async function appendLedgerEntries(tx: Tx, options: AppendOptions): Promi
     })),
   );
   created.sort((a, b) => a.sequence - b.sequence);
+  if (entries.some((entry) => entry.kind === "TOP_UP" && entry.reversesId)) {
+    // A reversed top-up no longer counts, so the one before it may be the last again.
+    await tx.$executeRaw`
+      UPDATE "Customer" c SET "lastTopUpMinutes" = (${lastTopUpOf(Prisma.sql`c."id"`)})
+      WHERE c."id" = ${customerId}`;
+  }
   await addToDailyTotals(
     tx,
     customerId,
@@ -123,6 +135,20 @@ export async function appendLedgerEntries(tx: Tx, options: AppendOptions): Promi
   }
 
   return created;
+}
+
+/**
+ * Returns the minutes of the last entry of `entries` that counts as a top-up for a percentage
+ * threshold (a TOP_UP with minutes > 0 that is not a reversal), or null when none does. Entries
+ * get their sequence numbers in array order, so the last one is the newest. A batch that reverses
+ * a top-up is handled after its insert, by lastTopUpOf.
+ */
+export function newestTopUpMinutes(entries: readonly NewLedgerEntry[]): number | null {
+  const topUp = entries.findLast(
+    (entry) => entry.kind === "TOP_UP" && entry.minutes > 0 && !entry.reversesId,
+  );
+
+  return topUp?.minutes ?? null;
 }
 
 type LedgerRow = Omit<LedgerEntry, "id" | "sequence">;

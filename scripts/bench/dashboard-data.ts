@@ -25,19 +25,24 @@ export async function createBenchDatabase(serverUrl: string, name: string): Prom
 
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const migrate = spawnSync(process.execPath, ["scripts/prisma.mjs", "migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: url.toString() },
-    stdio: "ignore",
-  });
-  if (migrate.status !== 0) throw new Error(`Migrations failed on ${name}.`);
+  migrateBenchDatabase(url.toString());
 
   return url.toString();
 }
 
+/** Applies the migrations that `url` lacks, so a reused database gets the current schema. */
+export function migrateBenchDatabase(url: string) {
+  const migrate = spawnSync(process.execPath, ["scripts/prisma.mjs", "migrate", "deploy"], {
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: "ignore",
+  });
+  if (migrate.status !== 0) throw new Error(`Migrations failed on ${new URL(url).pathname}.`);
+}
+
 /**
  * Inserts customers, closed sessions with their SESSION entries, and top-ups (postpaid billing for
- * postpaid customers), then sets each balance to its ledger's sum. Customers are skewed, so a
- * few consume much more than the rest and the top-ten charts have a clear ranking.
+ * postpaid customers), then sets each balance to its ledger's sum and each last top-up. Customers
+ * are skewed, so a few consume much more than the rest and the top-ten charts have a clear ranking.
  */
 export async function generateBenchData(url: string, log: (text: string) => void) {
   const client = new Client({ connectionString: url });
@@ -108,9 +113,12 @@ export async function generateBenchData(url: string, log: (text: string) => void
     );
     await step(
       "balances",
-      `UPDATE "Customer" c SET "balanceMinutes" = l."sum"
-       FROM (SELECT "customerId", SUM("minutes")::int AS "sum" FROM "LedgerEntry"
-             GROUP BY "customerId") l
+      `UPDATE "Customer" c SET "balanceMinutes" = l."sum", "lastTopUpMinutes" = l."lastTopUp"
+       FROM (SELECT "customerId", SUM("minutes")::int AS "sum",
+               (ARRAY_AGG("minutes" ORDER BY "sequence" DESC) FILTER (
+                 WHERE "kind" = 'TOP_UP' AND "minutes" > 0 AND "reversesId" IS NULL
+               ))[1] AS "lastTopUp"
+             FROM "LedgerEntry" GROUP BY "customerId") l
        WHERE l."customerId" = c."id"`,
     );
     await step("analyze", "ANALYZE");

@@ -1,10 +1,13 @@
 // Times the dashboard on a large deterministic dataset on PostgreSQL: each chart and granularity
 // from the per-day totals against the plain aggregation of the ledger, and the balance lookup
 // over HTTP against a bare `pg` point read.
-// Run: npx tsx scripts/bench/dashboard.mts [--reuse] [--no-http]
+// Run: npx tsx scripts/bench/dashboard.mts [--reuse] [--no-http | --http-only]
 //   BENCH_SERVER_URL  PostgreSQL server (default postgresql://postgres@127.0.0.1:5432/postgres)
-//   --reuse           keep the assist_bench database of an earlier run instead of regenerating it
+//   BENCH_DATABASE    database to create or reuse (default assist_bench)
+//   BENCH_PORT        port of the server the balance lookup starts (default 3202)
+//   --reuse           keep the database of an earlier run, with pending migrations applied
 //   --no-http         skip the balance lookup, which needs a production build (`next build`)
+//   --http-only       run only the balance lookup
 import os from "node:os";
 
 import { createPrismaClient } from "@/lib/db/client";
@@ -15,12 +18,17 @@ import { parseDashboardQuery } from "@/lib/domain/dashboard-period";
 import { GRANULARITIES } from "@/lib/domain/periods";
 
 import { benchBalanceLookup } from "./balance-http";
-import { BENCH_SIZE, createBenchDatabase, generateBenchData } from "./dashboard-data";
+import {
+  BENCH_SIZE,
+  createBenchDatabase,
+  generateBenchData,
+  migrateBenchDatabase,
+} from "./dashboard-data";
 import { median } from "./measure";
 import { asPlainChart, plainChart, sameChart } from "./plain-charts";
 
 const SERVER_URL = process.env.BENCH_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const DATABASE = "assist_bench";
+const DATABASE = process.env.BENCH_DATABASE ?? "assist_bench";
 const DASHBOARD_RUNS = 21;
 const PLAIN_RUNS = 3;
 // One year of local days, the last one the last day of the data: whole months, then a year that
@@ -34,6 +42,7 @@ const reuse = process.argv.includes("--reuse");
 const url = new URL(SERVER_URL);
 url.pathname = `/${DATABASE}`;
 const databaseUrl = reuse ? url.toString() : await createBenchDatabase(SERVER_URL, DATABASE);
+if (reuse) migrateBenchDatabase(databaseUrl);
 
 console.log(`Dashboard benchmark on ${os.cpus().length} cores, Node ${process.version}`);
 const db = createPrismaClient(databaseUrl);
@@ -50,7 +59,9 @@ try {
     console.log(`  daily totals: ${rows} rows in ${seconds(started)} s`);
   }
 
-  for (const year of YEARS) await benchYear(year);
+  if (!process.argv.includes("--http-only")) {
+    for (const year of YEARS) await benchYear(year);
+  }
 
   if (!process.argv.includes("--no-http")) {
     await benchBalanceLookup(databaseUrl, db, console.log);

@@ -13,3 +13,10 @@ export async function median(runs: number, work: () => Promise<unknown>): Promis
 
   return times[Math.floor(times.length / 2)];
 }
+
+/** Returns the median of `values`, the upper one of the two middle values for an even count. */
+export function medianOf(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+
+  return sorted[Math.floor(sorted.length / 2)];
+}

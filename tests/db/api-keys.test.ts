@@ -1,18 +1,23 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import type { Pool } from "pg";
+import { afterAll, beforeEach, describe, expect, inject, it } from "vitest";
 
 import { hashApiKeySecret, isApiKeySecret } from "@/lib/auth/api-key-secret";
-import {
-  createApiKey,
-  findApiKeyBySecret,
-  listApiKeys,
-  markApiKeyUsed,
-  revokeApiKey,
-} from "@/lib/db/api-keys";
+import { createApiKey, findApiKeyAndMarkUsed, listApiKeys, revokeApiKey } from "@/lib/db/api-keys";
+import { createPool } from "@/lib/db/client";
 
 import { createUser, resetDatabase, testDb } from "./helpers";
 
+let pool: Pool | null = null;
+
+function testPool(): Pool {
+  pool ??= createPool(inject("databaseUrl"));
+
+  return pool;
+}
+
 describe("API keys", () => {
   beforeEach(resetDatabase);
+  afterAll(() => pool?.end());
 
   it("stores only the hash of the secret", async () => {
     const admin = await createUser();
@@ -39,8 +44,50 @@ describe("API keys", () => {
       actorId: admin.id,
     });
 
-    expect((await findApiKeyBySecret(testDb(), secret))?.id).toBe(apiKey.id);
-    expect(await findApiKeyBySecret(testDb(), `${secret.slice(0, -1)}x`)).toBeNull();
+    const found = await findApiKeyAndMarkUsed(testPool(), { secret, scope: "balance:read" });
+    const other = await findApiKeyAndMarkUsed(testPool(), {
+      secret: `${secret.slice(0, -1)}x`,
+      scope: "balance:read",
+    });
+
+    expect(found).toEqual({
+      id: apiKey.id,
+      name: "k",
+      scopes: ["balance:read"],
+      revoked: false,
+    });
+    expect(other).toBeNull();
+  });
+
+  it("leaves lastUsedAt of a revoked key", async () => {
+    const admin = await createUser();
+    const { apiKey, secret } = await createApiKey(testDb(), {
+      name: "k",
+      scopes: ["balance:read"],
+      actorId: admin.id,
+    });
+    await revokeApiKey(testDb(), { id: apiKey.id, actorId: admin.id });
+
+    const found = await findApiKeyAndMarkUsed(testPool(), { secret, scope: "balance:read" });
+    const stored = await testDb().apiKey.findUniqueOrThrow({ where: { id: apiKey.id } });
+
+    expect(found?.revoked).toBe(true);
+    expect(stored.lastUsedAt).toBeNull();
+  });
+
+  it("leaves lastUsedAt for a missing scope", async () => {
+    const admin = await createUser();
+    const { apiKey, secret } = await createApiKey(testDb(), {
+      name: "k",
+      scopes: ["balance:read"],
+      actorId: admin.id,
+    });
+
+    const found = await findApiKeyAndMarkUsed(testPool(), { secret, scope: "sessions:write" });
+    const stored = await testDb().apiKey.findUniqueOrThrow({ where: { id: apiKey.id } });
+
+    expect(found?.scopes).toEqual(["balance:read"]);
+    expect(stored.lastUsedAt).toBeNull();
   });
 
   it("revokes once and audits it", async () => {
@@ -85,17 +132,19 @@ describe("API keys", () => {
 
   it("writes lastUsedAt at most once a minute", async () => {
     const admin = await createUser();
-    const { apiKey } = await createApiKey(testDb(), {
+    const { apiKey, secret } = await createApiKey(testDb(), {
       name: "k",
       scopes: ["balance:read"],
       actorId: admin.id,
     });
     const first = new Date("2026-05-14T10:00:00Z");
+    const use = (now: Date) =>
+      findApiKeyAndMarkUsed(testPool(), { secret, scope: "balance:read", now });
 
-    await markApiKeyUsed(testDb(), { id: apiKey.id, now: first });
-    await markApiKeyUsed(testDb(), { id: apiKey.id, now: new Date("2026-05-14T10:00:30Z") });
+    await use(first);
+    await use(new Date("2026-05-14T10:00:30Z"));
     const soon = await testDb().apiKey.findUniqueOrThrow({ where: { id: apiKey.id } });
-    await markApiKeyUsed(testDb(), { id: apiKey.id, now: new Date("2026-05-14T10:01:01Z") });
+    await use(new Date("2026-05-14T10:01:01Z"));
     const later = await testDb().apiKey.findUniqueOrThrow({ where: { id: apiKey.id } });
 
     expect(soon.lastUsedAt).toEqual(first);

@@ -2,6 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { GET as balanceGet } from "@/app/api/v1/balance/route";
 import { GET as openApiGet } from "@/app/api/v1/openapi.json/route";
+import { recordLedgerEntry } from "@/lib/db/ledger";
 
 import { apiKeyWith, type ErrorJson, get, useTestDatabaseInHandlers } from "./api-fixtures";
 import { createCustomer, resetDatabase, testDb } from "./helpers";
@@ -79,6 +80,55 @@ describe("GET /api/v1/balance", () => {
 
     expect(response.status).toBe(401);
     expect(await reasonOf(response)).toBe("api.keyMissing");
+  });
+
+  it("applies a percentage of the last top-up", async () => {
+    const customer = await createCustomer({ code: "C-PCT" });
+    await testDb().customer.update({
+      where: { id: customer.id },
+      data: { lowBalanceThreshold: 20, lowBalanceKind: "PERCENT_OF_LAST_TOP_UP" },
+    });
+    await topUp(customer.id, 1000);
+    await topUp(customer.id, 500);
+    await recordLedgerEntry(testDb(), {
+      customerId: customer.id,
+      authorId: null,
+      entry: { kind: "SESSION", minutes: -1420 },
+    });
+
+    const response = await balanceGet(get("/api/v1/balance?customerCode=C-PCT", secret));
+    const body = await response.json();
+
+    expect(body.balanceMinutes).toBe(80);
+    expect(body.thresholdMinutes).toBe(100);
+    expect(body.status).toBe("LOW");
+  });
+
+  it("rejects a device registered by two customers", async () => {
+    const other = await createCustomer({ code: "C-OTHER" });
+    await testDb().device.create({
+      data: { customerId: other.id, kind: "ANYDESK", remoteId: "123456789" },
+    });
+
+    const response = await balanceGet(get("/api/v1/balance?deviceId=123456789", secret));
+
+    expect(response.status).toBe(404);
+    expect(await reasonOf(response)).toBe("api.deviceNotFound");
+  });
+
+  it("sends auth, db and total in Server-Timing", async () => {
+    const response = await balanceGet(get("/api/v1/balance?customerCode=C-BAL", secret));
+    const header = response.headers.get("Server-Timing") ?? "";
+
+    expect(header).toMatch(/^auth;dur=\d+\.\d{2}, db;dur=\d+\.\d{2}, total;dur=\d+\.\d{2}$/);
+  });
+
+  it("sends auth and total in Server-Timing of a rejected key", async () => {
+    const response = await balanceGet(get("/api/v1/balance?customerCode=C-BAL", "ab_bad"));
+    const header = response.headers.get("Server-Timing") ?? "";
+
+    expect(response.status).toBe(401);
+    expect(header).toMatch(/^auth;dur=\d+\.\d{2}, total;dur=\d+\.\d{2}$/);
   });
 
   it("marks the key as used", async () => {

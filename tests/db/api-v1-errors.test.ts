@@ -56,6 +56,7 @@ describe("API unknown paths and methods", () => {
     const response = await unknownPath.GET(new Request("http://127.0.0.1/api/v1/nothing"));
 
     expect(response.status).toBe(404);
+    expect(response.headers.get("Server-Timing")).toMatch(/^total;dur=\d+\.\d{2}$/);
     expect((await errorOf(response)).reason).toBe("api.pathNotFound");
   });
 

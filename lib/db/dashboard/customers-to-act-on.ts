@@ -36,7 +36,7 @@ type CountedRow<T> = T & { total: number };
 
 /**
  * Loads the three lists. The low-balance rule is the one the balance lookup applies: a threshold
- * in minutes, or a percentage of the last top-up that was not reversed, rounded up.
+ * in minutes, or a percentage of the customer's lastTopUpMinutes, rounded up.
  */
 export async function loadCustomersToActOn(db: Db, now: Date): Promise<CustomersToActOn> {
   const expiryLimit = new Date(now.getTime() + EXPIRY_WARNING_DAYS * 86_400_000);
@@ -50,21 +50,13 @@ export async function loadCustomersToActOn(db: Db, now: Date): Promise<Customers
       LIMIT ${ACTION_LIST_LIMIT}`,
     db.$queryRaw<CountedRow<ActionCustomer>[]>`
       WITH thresholds AS (
-        SELECT c."id", c."code", c."name", c."balanceMinutes",
-          CASE WHEN c."lowBalanceKind" = 'MINUTES' THEN c."lowBalanceThreshold"
-            ELSE CEIL(last."minutes" * c."lowBalanceThreshold" / 100.0)::int
+        SELECT "id", "code", "name", "balanceMinutes",
+          CASE WHEN "lowBalanceKind" = 'MINUTES' THEN "lowBalanceThreshold"
+            ELSE CEIL("lastTopUpMinutes" * "lowBalanceThreshold" / 100.0)::int
           END AS "thresholdMinutes"
-        FROM "Customer" c
-        -- The kind test inside the subquery lets PostgreSQL skip it for MINUTES thresholds.
-        LEFT JOIN LATERAL (
-          SELECT e."minutes" FROM "LedgerEntry" e
-          WHERE c."lowBalanceKind" = 'PERCENT_OF_LAST_TOP_UP' AND e."customerId" = c."id"
-            AND e."kind" = 'TOP_UP' AND e."minutes" > 0 AND e."reversesId" IS NULL
-            AND NOT EXISTS (SELECT 1 FROM "LedgerEntry" r WHERE r."reversesId" = e."id")
-          ORDER BY e."sequence" DESC LIMIT 1
-        ) last ON TRUE
-        WHERE c."billingMode" = 'PREPAID' AND c."balanceMinutes" > 0
-          AND c."lowBalanceThreshold" IS NOT NULL
+        FROM "Customer"
+        WHERE "billingMode" = 'PREPAID' AND "balanceMinutes" > 0
+          AND "lowBalanceThreshold" IS NOT NULL
       )
       SELECT *, COUNT(*) OVER ()::int AS "total" FROM thresholds
       WHERE "balanceMinutes" < "thresholdMinutes"

@@ -2,7 +2,7 @@
 import { methodNotAllowed } from "@/lib/api/api-errors";
 import { apiRoute } from "@/lib/api/api-route";
 import { getApiBalance } from "@/lib/api/customer-balance";
-import { getDb } from "@/lib/db/client";
+import { getPool } from "@/lib/db/client";
 import { balanceQuerySchema } from "@/lib/validations/sessions-api";
 
 export const GET = apiRoute({
@@ -10,7 +10,10 @@ export const GET = apiRoute({
   scope: "balance:read",
   schema: balanceQuerySchema,
   kind: "read",
-  run: async (query) => ({ status: 200, body: await getApiBalance(getDb(), query) }),
+  run: async (query, _client, timing) => ({
+    status: 200,
+    body: await timing.measure("db", () => getApiBalance(getPool(), query)),
+  }),
 });
 
 const otherMethod = methodNotAllowed(["GET"]);
