@@ -1,5 +1,6 @@
 // Rows of background exports: created when a user asks for an export, then moved through
-// QUEUED → RUNNING → DONE or FAILED by the worker in lib/jobs/run-export-job.ts.
+// QUEUED → RUNNING → DONE or FAILED by the worker in lib/jobs/run-export-job.ts. A DONE job
+// becomes EXPIRED when lib/jobs/prune-exports.ts deletes its file.
 import type { CurrentUser } from "@/lib/auth/guards";
 import { AppError } from "@/lib/errors";
 
@@ -96,4 +97,41 @@ export async function markExportFailed(
 /** Puts a job back in the queue after an attempt that the queue will retry. */
 export async function markExportRetrying(db: Db, id: string): Promise<void> {
   await db.exportJob.update({ where: { id }, data: { status: "QUEUED", progress: 0 } });
+}
+
+/** Returns up to `limit` DONE jobs that finished before `finishedBefore`, oldest first. */
+export async function listExportsToExpire(
+  db: Db,
+  finishedBefore: Date,
+  limit: number,
+): Promise<Pick<ExportJob, "id" | "fileKey">[]> {
+  return db.exportJob.findMany({
+    where: { status: "DONE", finishedAt: { lt: finishedBefore } },
+    orderBy: { finishedAt: "asc" },
+    take: limit,
+    select: { id: true, fileKey: true },
+  });
+}
+
+/**
+ * Marks a DONE job EXPIRED and clears its file key. Returns false when the job is no longer DONE,
+ * for example because another app instance expired it first.
+ */
+export async function markExportExpired(db: Db, id: string): Promise<boolean> {
+  const { count } = await db.exportJob.updateMany({
+    where: { id, status: "DONE" },
+    data: { status: "EXPIRED", fileKey: null },
+  });
+
+  return count === 1;
+}
+
+/** Returns the file keys among `fileKeys` that a DONE job still points to. */
+export async function findLiveExportFileKeys(db: Db, fileKeys: string[]): Promise<Set<string>> {
+  const rows = await db.exportJob.findMany({
+    where: { status: "DONE", fileKey: { in: fileKeys } },
+    select: { fileKey: true },
+  });
+
+  return new Set(rows.map((row) => row.fileKey ?? ""));
 }

@@ -3,10 +3,16 @@
 import { getDb, getPool } from "@/lib/db/client";
 import { logger } from "@/lib/logger";
 
+import { startExportMaintenance } from "./export-maintenance";
 import { startExportWorker } from "./export-worker";
 import { getJobQueue } from "./queue";
 
+// Interval of export file pruning.
+const EXPORT_MAINTENANCE_INTERVAL_MS = 10 * 60_000;
+
 export async function startJobWorkers(): Promise<void> {
+  startExportMaintenance(getDb(), EXPORT_MAINTENANCE_INTERVAL_MS);
+
   if (process.env.EXPORT_WORKERS === "off") {
     logger.info("export workers disabled by EXPORT_WORKERS=off");
     return;

@@ -117,6 +117,27 @@ describe("export job lifecycle", () => {
     expect(existsSync(`${file}.part`)).toBe(false);
   });
 
+  it("does not run an expired job again", async () => {
+    const row = await db.exportJob.create({
+      data: {
+        ownerId: manager.id,
+        kind: "REPORT",
+        report: "SESSIONS",
+        format: "csv",
+        parameters: { ...PERIOD, customerCode: null, granularity: null },
+        fileName: "expired.csv",
+        status: "EXPIRED",
+      },
+    });
+
+    await runExportJob(db, row.id, { finalAttempt: true });
+    const after = await db.exportJob.findUniqueOrThrow({ where: { id: row.id } });
+
+    expect(after.status).toBe("EXPIRED");
+    expect(after.startedAt).toBeNull();
+    expect(existsSync(exportFilePath(`${row.id}.csv`))).toBe(false);
+  });
+
   it("builds the statements ZIP for an admin", async () => {
     const boss = await startQueue(true);
     const queued = await enqueueExport(db, boss, admin, { type: "statements-zip", ...PERIOD });
