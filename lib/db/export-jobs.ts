@@ -16,6 +16,7 @@ export interface NewExportJob {
   format: string;
   parameters: Prisma.InputJsonValue;
   fileName: string;
+  queueJobId: string;
 }
 
 export async function createExportJob(db: Db, input: NewExportJob): Promise<ExportJob> {
@@ -134,4 +135,36 @@ export async function findLiveExportFileKeys(db: Db, fileKeys: string[]): Promis
   });
 
   return new Set(rows.map((row) => row.fileKey ?? ""));
+}
+
+/** Returns the RUNNING jobs, for the check of exports interrupted by a stopped process. */
+export async function listRunningExports(
+  db: Db,
+): Promise<Pick<ExportJob, "id" | "ownerId" | "queueJobId" | "startedAt">[]> {
+  return db.exportJob.findMany({
+    where: { status: "RUNNING" },
+    select: { id: true, ownerId: true, queueJobId: true, startedAt: true },
+  });
+}
+
+/**
+ * Moves a RUNNING job to the status of `outcome` if it is still the attempt that `job` was read
+ * from. A worker that started the job again since then has changed `startedAt`, and the row is
+ * left alone. Returns whether the row changed.
+ */
+export async function settleInterruptedExport(
+  db: Db,
+  job: Pick<ExportJob, "id" | "startedAt">,
+  outcome: { status: "QUEUED" } | { status: "FAILED"; messageKey: string },
+): Promise<boolean> {
+  const data: Prisma.ExportJobUpdateManyMutationInput =
+    outcome.status === "QUEUED"
+      ? { status: "QUEUED", progress: 0 }
+      : { status: "FAILED", errorKey: outcome.messageKey, errorValues: {}, finishedAt: new Date() };
+  const { count } = await db.exportJob.updateMany({
+    where: { id: job.id, status: "RUNNING", startedAt: job.startedAt },
+    data,
+  });
+
+  return count === 1;
 }
