@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync
 import os from "node:os";
 import path from "node:path";
 
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { GET as download } from "@/app/api/export-jobs/[id]/download/route";
 import { exportDir, exportFilePath } from "@/lib/jobs/export-files";
@@ -72,6 +72,10 @@ beforeEach(async () => {
   process.env.EXPORT_DIR = mkdtempSync(path.join(os.tmpdir(), "export-retention-"));
   await resetDatabase();
   signedIn.id = (await createUser("MANAGER")).id;
+});
+
+afterEach(() => {
+  rmSync(exportDir(), { recursive: true, force: true });
 });
 
 describe("export retention", () => {
