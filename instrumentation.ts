@@ -1,7 +1,8 @@
 // Next.js calls register() once when a server process starts, in the Node.js runtime only:
 // - credit that expired while the app was stopped is recorded at once, then checked again every
 //   few minutes, so balances drop on time without a page visit;
-// - the export worker takes background jobs from the durable queue.
+// - the export worker takes background jobs from the durable queue, and export files older than
+//   EXPORT_RETENTION_DAYS are deleted at start and then every few minutes.
 const EXPIRY_INTERVAL_MS = 10 * 60_000;
 
 export async function register() {

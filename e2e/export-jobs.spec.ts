@@ -83,3 +83,34 @@ test("[reports] manager cannot open an admin's export", async ({ page, browser }
   expect((await reversed.json()).error.message).toContain("precede");
   await managerPage.close();
 });
+
+test("[reports] expired export has no download link", async ({ page }) => {
+  await signIn(page, "MANAGER");
+  const created = await page.request.post("/api/export-jobs", {
+    data: { type: "report", report: "top-ups", format: "csv", ...PERIOD, customer: "all" },
+  });
+  expect(created.status()).toBe(202);
+  const { job } = (await created.json()) as { job: { id: string } };
+  await expect
+    .poll(async () => {
+      const response = await page.request.get(`/api/export-jobs/${job.id}`);
+
+      return ((await response.json()) as { job: { status: string } }).job.status;
+    })
+    .toBe("DONE");
+
+  // Pruning runs only every ten minutes, so the test changes the row as pruning would.
+  await queryDb(`UPDATE "ExportJob" SET status = 'EXPIRED', "fileKey" = NULL WHERE id = $1`, [
+    job.id,
+  ]);
+  await page.goto(`/reports?from=${PERIOD.from}&to=${PERIOD.to}`);
+  const row = page.getByTestId("export-job").first();
+
+  await expect(row.getByRole("status")).toHaveText("Scaduta");
+  await expect(row).toContainText("File eliminato al termine del periodo di conservazione");
+  await expect(row.getByRole("link")).toHaveCount(0);
+
+  const download = await page.request.get(`/api/export-jobs/${job.id}/download`);
+  expect(download.status()).toBe(410);
+  expect((await download.json()).error.reason).toBe("exports.expired");
+});

@@ -165,6 +165,9 @@ export function ExportJobsPanel(props: {
                     {job.fileName} ({formatBytes(job.fileBytes ?? 0)})
                   </a>
                 )}
+                {job.status === "EXPIRED" && (
+                  <span className="text-tremor-content">{t("expiredFile")}</span>
+                )}
                 {job.error && (
                   <span className="text-red-700">
                     {tErrors.has(job.error.key)

@@ -1,4 +1,6 @@
 // Checks an export request, records its ExportJob row and puts it in the queue.
+import { randomUUID } from "node:crypto";
+
 import type PgBoss from "pg-boss";
 
 import type { CurrentUser } from "@/lib/auth/guards";
@@ -28,6 +30,9 @@ export async function enqueueExport(
 ): Promise<ExportJob> {
   const period = resolvePeriod({ from: request.from, to: request.to });
   const base = { from: period.from, to: period.to };
+  // The queue job id is stored before the job is sent, so a crash cannot leave a queue job that no
+  // row names. lib/jobs/recover-interrupted-exports.ts looks jobs up by this id.
+  const queueJobId = randomUUID();
 
   let job: ExportJob;
   if (request.type === "statements-zip") {
@@ -40,6 +45,7 @@ export async function enqueueExport(
       format: "zip",
       parameters: { ...parameters },
       fileName: `estratti-conto_${period.from}_${period.to}.zip`,
+      queueJobId,
     });
   } else {
     if (request.customer) await getReportCustomerOrThrow(db, request.customer);
@@ -55,12 +61,13 @@ export async function enqueueExport(
       format: request.format,
       parameters: { ...parameters },
       fileName: exportFileName(request),
+      queueJobId,
     });
   }
 
   try {
     const message: ExportJobMessage = { exportJobId: job.id };
-    await boss.send(EXPORT_QUEUE, message);
+    await boss.send(EXPORT_QUEUE, message, { id: queueJobId });
   } catch (error) {
     logger.error({ err: error, exportJobId: job.id, userId: user.id }, "export job not queued");
     await markExportFailed(db, job.id, { messageKey: "exports.notQueued", values: {} });

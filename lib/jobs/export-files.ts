@@ -2,7 +2,7 @@
 // or shared volume), because any instance may run the job and any instance may serve the download.
 import path from "node:path";
 
-// NOTE: finished files are never deleted; an administrator has to prune EXPORT_DIR.
+// Files are deleted EXPORT_RETENTION_DAYS after their job finished, by ./prune-exports.ts.
 export const DEFAULT_EXPORT_DIR = path.join(".data", "exports");
 
 /** Returns the absolute export folder: EXPORT_DIR, or .data/exports under the working folder. */

@@ -16,6 +16,7 @@ export interface ExportJobView {
   error: { key: string; values: Record<string, string | number> } | null;
   createdAt: string;
   finishedAt: string | null;
+  // Null before the job is done and after its file expired.
   downloadUrl: string | null;
 }
 

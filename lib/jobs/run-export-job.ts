@@ -98,10 +98,10 @@ async function writeToOutput(
 }
 
 /**
- * Runs the job with id `exportJobId`. A job already done is left alone, so a redelivered queue
- * message does no harm. An AppError (an invalid period, a deleted customer) fails the job at once
- * with its message. Other errors fail it only on the final attempt, and they are rethrown so that
- * the queue retries them.
+ * Runs the job with id `exportJobId`. A job already done or expired is left alone, so a redelivered
+ * queue message does no harm. An AppError (an invalid period, a deleted customer) fails the job at
+ * once with its message. Other errors fail it only on the final attempt, and they are rethrown so
+ * that the queue retries them.
  */
 export async function runExportJob(
   db: Db,
@@ -113,7 +113,7 @@ export async function runExportJob(
     logger.warn({ exportJobId }, "export job row not found, nothing to run");
     return;
   }
-  if (job.status === "DONE") return;
+  if (job.status === "DONE" || job.status === "EXPIRED") return;
 
   const started = performance.now();
   const fileKey = `${job.id}.${job.format}`;

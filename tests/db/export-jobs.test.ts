@@ -14,7 +14,7 @@ import { getExportJobForUserOrThrow } from "@/lib/db/export-jobs";
 import { enqueueExport } from "@/lib/jobs/enqueue-export";
 import { exportFilePath } from "@/lib/jobs/export-files";
 import { startExportWorker } from "@/lib/jobs/export-worker";
-import { startJobQueue } from "@/lib/jobs/queue";
+import { EXPORT_QUEUE, startJobQueue } from "@/lib/jobs/queue";
 import { runExportJob } from "@/lib/jobs/run-export-job";
 import type { ExportJobRequest } from "@/lib/validations/export-job";
 
@@ -115,6 +115,39 @@ describe("export job lifecycle", () => {
       expect(Number(totals?.[billedIndex])).toBe(sql.billedMinutes);
     }
     expect(existsSync(`${file}.part`)).toBe(false);
+  });
+
+  it("names its queue job on the row", async () => {
+    const boss = await startQueue(false);
+    const queued = await enqueueExport(db, boss, manager, sessionsCsv);
+    const queueJob = await boss.getJobById<{ exportJobId: string }>(
+      EXPORT_QUEUE,
+      queued.queueJobId ?? "",
+    );
+
+    expect(queued.queueJobId).not.toBeNull();
+    expect(queueJob?.data.exportJobId).toBe(queued.id);
+  });
+
+  it("does not run an expired job again", async () => {
+    const row = await db.exportJob.create({
+      data: {
+        ownerId: manager.id,
+        kind: "REPORT",
+        report: "SESSIONS",
+        format: "csv",
+        parameters: { ...PERIOD, customerCode: null, granularity: null },
+        fileName: "expired.csv",
+        status: "EXPIRED",
+      },
+    });
+
+    await runExportJob(db, row.id, { finalAttempt: true });
+    const after = await db.exportJob.findUniqueOrThrow({ where: { id: row.id } });
+
+    expect(after.status).toBe("EXPIRED");
+    expect(after.startedAt).toBeNull();
+    expect(existsSync(exportFilePath(`${row.id}.csv`))).toBe(false);
   });
 
   it("builds the statements ZIP for an admin", async () => {

@@ -49,7 +49,9 @@ async function createServerDatabase(serverUrl: string) {
 
 async function createEmbeddedDatabase() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "assist-billing-test-"));
-  const port = 55000 + (process.pid % 5000);
+  // TEST_DB_PORT sets the port of the embedded test database, for machines where only some ports
+  // may be used.
+  const port = Number(process.env.TEST_DB_PORT ?? 55000 + (process.pid % 5000));
   const db = await startEmbeddedDb({ dataDir, port });
 
   async function teardown() {

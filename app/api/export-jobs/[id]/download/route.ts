@@ -10,6 +10,7 @@ import { getExportJobForUserOrThrow } from "@/lib/db/export-jobs";
 import { AppError } from "@/lib/errors";
 import { handleRoute } from "@/lib/http/respond";
 import { exportFilePath } from "@/lib/jobs/export-files";
+import { exportRetentionDays } from "@/lib/jobs/prune-exports";
 import { logger } from "@/lib/logger";
 
 export const runtime = "nodejs";
@@ -26,6 +27,9 @@ export const GET = handleRoute(
     const user = await requirePermission("viewReports");
     const { id } = await context.params;
     const job = await getExportJobForUserOrThrow(getDb(), id, user);
+    if (job.status === "EXPIRED") {
+      throw new AppError("GONE", "exports.expired", { values: { days: exportRetentionDays() } });
+    }
     if (job.status !== "DONE" || !job.fileKey) {
       throw new AppError("CONFLICT", "exports.notReady", { values: { status: job.status } });
     }
