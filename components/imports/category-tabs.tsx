@@ -40,9 +40,21 @@ export function NoRows({ text }: { text: string }) {
   return <p className="py-4 text-tremor-default text-tremor-content">{text}</p>;
 }
 
-/** Says how many rows the table lists when the preview holds fewer than the import counts. */
-export function TruncationNote(props: { shown: number; total: number; text: string }) {
+/**
+ * Renders how many rows a table lists when the preview contains fewer rows than the import counts.
+ * `message` receives both numbers already formatted.
+ */
+export function TruncationNote(props: {
+  shown: number;
+  total: number;
+  message: (values: { shown: string; total: string }) => string;
+}) {
   if (props.shown >= props.total) return null;
 
-  return <p className="text-tremor-default text-tremor-content">{props.text}</p>;
+  const text = props.message({
+    shown: formatDecimal(props.shown),
+    total: formatDecimal(props.total),
+  });
+
+  return <p className="text-tremor-default text-tremor-content">{text}</p>;
 }

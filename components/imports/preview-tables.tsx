@@ -14,7 +14,6 @@ import { useTranslations } from "next-intl";
 import type { FieldChange } from "@/lib/imports/registry-compare";
 import type { RegistryField } from "@/lib/imports/registry-mapping";
 import type { RegistryRow, RejectedRow, RejectionReason } from "@/lib/imports/registry-rows";
-import { formatDecimal } from "@/lib/i18n/format";
 
 import type { RegistryPreview } from "./api";
 import { CategoryTabs, NoRows, TruncationNote } from "./category-tabs";
@@ -158,10 +157,7 @@ function PagedTable(props: {
       <TruncationNote
         shown={props.rows.length}
         total={props.total}
-        text={t("table.truncated", {
-          shown: formatDecimal(props.rows.length),
-          total: formatDecimal(props.total),
-        })}
+        message={(values) => t("table.truncated", values)}
       />
       <Table data-testid={`rows-${props.category}`}>
         <TableHead>

@@ -14,7 +14,7 @@ import { useTranslations } from "next-intl";
 import type { SessionImportPreview, SessionRowView } from "@/lib/db/session-import";
 import type { BillingExplanation } from "@/lib/domain/bill-session";
 import type { RejectedSessionRow } from "@/lib/imports/session-rows";
-import { formatDateTime, formatDecimal, formatMinutes } from "@/lib/i18n/format";
+import { formatDateTime, formatMinutes } from "@/lib/i18n/format";
 
 import { CategoryTabs, NoRows, TruncationNote } from "./category-tabs";
 import { PageControls, usePagedRows } from "./page-controls";
@@ -82,10 +82,7 @@ function SessionRows(props: { category: SessionCategory; rows: SessionRowView[];
       <TruncationNote
         shown={props.rows.length}
         total={props.total}
-        text={t("table.truncated", {
-          shown: formatDecimal(props.rows.length),
-          total: formatDecimal(props.total),
-        })}
+        message={(values) => t("table.truncated", values)}
       />
       <Table data-testid={`rows-${props.category}`}>
         <TableHead>
