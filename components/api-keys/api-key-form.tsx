@@ -5,29 +5,26 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { API_SCOPES } from "@/lib/auth/api-key-secret";
+import { FormAlert } from "@/components/ui/form-alert";
+import { INPUT_CLASS } from "@/components/ui/input-field";
+import { OneTimeSecretNotice } from "@/components/ui/one-time-secret";
+import { PrimaryButton } from "@/components/ui/primary-button";
+import { useJsonForm } from "@/components/ui/use-json-form";
 
 import { SCOPE_LABELS } from "./scope-labels";
-
-interface FormErrors {
-  message?: string;
-  fields: Record<string, string>;
-}
 
 interface CreatedKey {
   name: string;
   secret: string;
 }
 
-const inputClass = "rounded-tremor-small border border-tremor-border px-3 py-2 shadow-tremor-input";
-
 /** Renders the admin's form for a new API key, shows the new secret once and refreshes the list. */
 export function ApiKeyForm() {
   const t = useTranslations();
   const router = useRouter();
-  const [errors, setErrors] = useState<FormErrors>({ fields: {} });
+  const { pending, errors, send } = useJsonForm();
   const [created, setCreated] = useState<CreatedKey | null>(null);
   const [copied, setCopied] = useState(false);
-  const [pending, setPending] = useState(false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -35,29 +32,16 @@ export function ApiKeyForm() {
     const data = new FormData(form);
     const input = { name: data.get("name"), scopes: data.getAll("scopes") };
 
-    setPending(true);
-    const response = await fetch("/api/api-keys", {
+    const result = await send<{ apiKey: { name: string }; secret: string }>("/api/api-keys", {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(input),
-    }).catch(() => null);
-    setPending(false);
+      body: input,
+      networkMessage: t("apiKeys.form.networkError"),
+      fallbackMessage: t("errors.internal"),
+    });
+    if (!result.ok) return;
 
-    if (!response) {
-      setErrors({ message: t("apiKeys.form.networkError"), fields: {} });
-      return;
-    }
-    const body = await response.json().catch(() => null);
-    if (!response.ok) {
-      const fields: Record<string, string> = {};
-      for (const issue of body?.error?.fields ?? []) fields[issue.field] = issue.message;
-      setErrors({ message: body?.error?.message ?? t("errors.internal"), fields });
-      return;
-    }
-
-    setErrors({ fields: {} });
     setCopied(false);
-    setCreated({ name: body.apiKey.name, secret: body.secret });
+    setCreated({ name: result.data.apiKey.name, secret: result.data.secret });
     form.reset();
     router.refresh();
   }
@@ -74,14 +58,10 @@ export function ApiKeyForm() {
   return (
     <div className="flex flex-col gap-4">
       {created && (
-        <div
-          role="status"
-          className="flex flex-col gap-2 rounded-tremor-default border border-amber-300 bg-amber-50 p-4"
+        <OneTimeSecretNotice
+          title={t("apiKeys.created.title", { name: created.name })}
+          warning={t("apiKeys.created.warning")}
         >
-          <p className="font-medium text-tremor-content-strong">
-            {t("apiKeys.created.title", { name: created.name })}
-          </p>
-          <p className="text-tremor-default text-amber-800">{t("apiKeys.created.warning")}</p>
           <div className="flex flex-wrap items-center gap-2">
             <code
               data-testid="api-key-secret"
@@ -104,7 +84,7 @@ export function ApiKeyForm() {
               {t("apiKeys.created.dismiss")}
             </button>
           </div>
-        </div>
+        </OneTimeSecretNotice>
       )}
       <form
         onSubmit={onSubmit}
@@ -117,7 +97,7 @@ export function ApiKeyForm() {
           <input
             name="name"
             maxLength={100}
-            className={inputClass}
+            className={INPUT_CLASS}
             aria-invalid={Boolean(errors.fields.name)}
           />
           <span className="text-tremor-label text-tremor-content">
@@ -140,18 +120,10 @@ export function ApiKeyForm() {
           )}
         </fieldset>
         <div className="flex items-center gap-3 sm:col-span-2">
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded-tremor-small bg-tremor-brand px-4 py-2 font-medium text-white hover:bg-tremor-brand-emphasis disabled:opacity-60"
-          >
+          <PrimaryButton type="submit" disabled={pending}>
             {t("apiKeys.form.submit")}
-          </button>
-          {errors.message && (
-            <p role="alert" className="text-tremor-default text-red-700">
-              {errors.message}
-            </p>
-          )}
+          </PrimaryButton>
+          <FormAlert message={errors.message} />
         </div>
       </form>
     </div>

@@ -6,6 +6,8 @@ import { useState } from "react";
 
 import type { ApiScope } from "@/lib/auth/api-key-secret";
 import { formatDateTime } from "@/lib/i18n/format";
+import { DataTable } from "@/components/ui/data-table";
+import { sendJson } from "@/components/ui/send-json";
 
 import { SCOPE_LABELS } from "./scope-labels";
 
@@ -29,10 +31,13 @@ export function ApiKeyTable({ rows }: { rows: ApiKeyRow[] }) {
   async function revoke(row: ApiKeyRow) {
     if (!window.confirm(t("apiKeys.table.confirmRevoke", { name: row.name }))) return;
 
-    const response = await fetch(`/api/api-keys/${row.id}`, { method: "DELETE" }).catch(() => null);
-    if (!response?.ok) {
-      const body = await response?.json().catch(() => null);
-      setError(body?.error?.message ?? t("apiKeys.form.networkError"));
+    const result = await sendJson(`/api/api-keys/${row.id}`, {
+      method: "DELETE",
+      networkMessage: t("apiKeys.form.networkError"),
+      fallbackMessage: t("apiKeys.form.networkError"),
+    });
+    if (!result.ok) {
+      setError(result.message);
       return;
     }
 
@@ -52,56 +57,44 @@ export function ApiKeyTable({ rows }: { rows: ApiKeyRow[] }) {
   }
 
   return (
-    <div className="overflow-x-auto px-6 pb-4">
-      {error && (
-        <p role="alert" className="mb-2 text-tremor-default text-red-700">
-          {error}
-        </p>
-      )}
-      <table className="w-full text-left text-tremor-default">
-        <thead className="text-tremor-content">
-          <tr>
-            <th className="py-2 pr-4 font-medium">{t("apiKeys.table.name")}</th>
-            <th className="py-2 pr-4 font-medium">{t("apiKeys.table.prefix")}</th>
-            <th className="py-2 pr-4 font-medium">{t("apiKeys.table.scopes")}</th>
-            <th className="py-2 pr-4 font-medium">{t("apiKeys.table.createdAt")}</th>
-            <th className="py-2 pr-4 font-medium">{t("apiKeys.table.lastUsedAt")}</th>
-            <th className="py-2 pr-4 font-medium">{t("apiKeys.table.status")}</th>
-            <th className="py-2" />
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id} className="border-t border-tremor-border align-top">
-              <td className="py-2 pr-4 font-medium text-tremor-content-strong">{row.name}</td>
-              <td className="py-2 pr-4 font-mono">ab_{row.prefix}_…</td>
-              <td className="py-2 pr-4">{row.scopes.map(scopeLabel).join(", ")}</td>
-              <td className="py-2 pr-4">{formatDateTime(new Date(row.createdAt))}</td>
-              <td className="py-2 pr-4">
-                {row.lastUsedAt
-                  ? formatDateTime(new Date(row.lastUsedAt))
-                  : t("apiKeys.table.never")}
-              </td>
-              <td className="py-2 pr-4">
-                {row.revokedAt
-                  ? t("apiKeys.table.revoked", { date: formatDateTime(new Date(row.revokedAt)) })
-                  : t("apiKeys.table.active")}
-              </td>
-              <td className="py-2 text-right">
-                {!row.revokedAt && (
-                  <button
-                    type="button"
-                    onClick={() => revoke(row)}
-                    className="rounded-tremor-small border border-red-300 px-3 py-1 text-red-700 hover:bg-red-50"
-                  >
-                    {t("apiKeys.table.revoke")}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      error={error}
+      columns={[
+        t("apiKeys.table.name"),
+        t("apiKeys.table.prefix"),
+        t("apiKeys.table.scopes"),
+        t("apiKeys.table.createdAt"),
+        t("apiKeys.table.lastUsedAt"),
+        t("apiKeys.table.status"),
+      ]}
+    >
+      {rows.map((row) => (
+        <tr key={row.id} className="border-t border-tremor-border align-top">
+          <td className="py-2 pr-4 font-medium text-tremor-content-strong">{row.name}</td>
+          <td className="py-2 pr-4 font-mono">ab_{row.prefix}_…</td>
+          <td className="py-2 pr-4">{row.scopes.map(scopeLabel).join(", ")}</td>
+          <td className="py-2 pr-4">{formatDateTime(new Date(row.createdAt))}</td>
+          <td className="py-2 pr-4">
+            {row.lastUsedAt ? formatDateTime(new Date(row.lastUsedAt)) : t("apiKeys.table.never")}
+          </td>
+          <td className="py-2 pr-4">
+            {row.revokedAt
+              ? t("apiKeys.table.revoked", { date: formatDateTime(new Date(row.revokedAt)) })
+              : t("apiKeys.table.active")}
+          </td>
+          <td className="py-2 text-right">
+            {!row.revokedAt && (
+              <button
+                type="button"
+                onClick={() => revoke(row)}
+                className="rounded-tremor-small border border-red-300 px-3 py-1 text-red-700 hover:bg-red-50"
+              >
+                {t("apiKeys.table.revoke")}
+              </button>
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -5,8 +5,9 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { formatMinutes } from "@/lib/i18n/format";
-import { FormField } from "@/components/ui/form-field";
-import { sendJson } from "@/components/ui/send-json";
+import { FormAlert } from "@/components/ui/form-alert";
+import { InputField } from "@/components/ui/input-field";
+import { useJsonForm } from "@/components/ui/use-json-form";
 
 export interface ContractRow {
   id: string;
@@ -17,8 +18,6 @@ export interface ContractRow {
   minutesIncluded: number | null;
   notes: string | null;
 }
-
-const inputClass = "rounded-tremor-small border border-tremor-border px-3 py-2 shadow-tremor-input";
 
 const showDate = (iso: string) => iso.split("-").reverse().join("/");
 
@@ -87,9 +86,8 @@ export function ContractManager(props: {
 function ContractForm(props: { customerId: string; contract?: ContractRow; onDone?: () => void }) {
   const t = useTranslations();
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const { pending, errors, send } = useJsonForm();
+  const { fields } = errors;
   const { contract } = props;
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -97,22 +95,14 @@ function ContractForm(props: { customerId: string; contract?: ContractRow; onDon
     const form = event.currentTarget;
     const base = `/api/customers/${props.customerId}/contracts`;
 
-    setPending(true);
-    const result = await sendJson(contract ? `${base}/${contract.id}` : base, {
+    const result = await send(contract ? `${base}/${contract.id}` : base, {
       method: contract ? "PUT" : "POST",
       body: Object.fromEntries(new FormData(form)),
       networkMessage: t("customers.entryForm.networkError"),
       fallbackMessage: t("errors.internal"),
     });
-    setPending(false);
-    if (!result.ok) {
-      setMessage(result.message);
-      setFields(result.fields);
-      return;
-    }
+    if (!result.ok) return;
 
-    setMessage(null);
-    setFields({});
     if (!contract) form.reset();
     props.onDone?.();
     router.refresh();
@@ -128,65 +118,42 @@ function ContractForm(props: { customerId: string; contract?: ContractRow; onDon
       className="grid gap-2 rounded-tremor-small border border-tremor-border p-3 sm:grid-cols-2"
     >
       <p className="font-medium sm:col-span-2">{title}</p>
-      <FormField label={t("customers.contract.number")} error={fields.number}>
-        {(control) => (
-          <input
-            {...control}
-            name="number"
-            maxLength={40}
-            defaultValue={contract?.number}
-            className={inputClass}
-          />
-        )}
-      </FormField>
-      <FormField label={t("customers.contract.minutesIncluded")} error={fields.minutesIncluded}>
-        {(control) => (
-          <input
-            {...control}
-            name="minutesIncluded"
-            inputMode="numeric"
-            defaultValue={contract?.minutesIncluded ?? ""}
-            className={inputClass}
-          />
-        )}
-      </FormField>
-      <FormField label={t("customers.contract.startsOn")} error={fields.startsOn}>
-        {(control) => (
-          <input
-            {...control}
-            name="startsOn"
-            type="date"
-            defaultValue={contract?.startsOn}
-            className={inputClass}
-          />
-        )}
-      </FormField>
-      <FormField label={t("customers.contract.endsOn")} error={fields.endsOn}>
-        {(control) => (
-          <input
-            {...control}
-            name="endsOn"
-            type="date"
-            defaultValue={contract?.endsOn ?? ""}
-            className={inputClass}
-          />
-        )}
-      </FormField>
-      <FormField
+      <InputField
+        label={t("customers.contract.number")}
+        error={fields.number}
+        name="number"
+        maxLength={40}
+        defaultValue={contract?.number}
+      />
+      <InputField
+        label={t("customers.contract.minutesIncluded")}
+        error={fields.minutesIncluded}
+        name="minutesIncluded"
+        inputMode="numeric"
+        defaultValue={contract?.minutesIncluded ?? ""}
+      />
+      <InputField
+        label={t("customers.contract.startsOn")}
+        error={fields.startsOn}
+        name="startsOn"
+        type="date"
+        defaultValue={contract?.startsOn}
+      />
+      <InputField
+        label={t("customers.contract.endsOn")}
+        error={fields.endsOn}
+        name="endsOn"
+        type="date"
+        defaultValue={contract?.endsOn ?? ""}
+      />
+      <InputField
         label={t("customers.contract.notes")}
         error={fields.notes}
         className="sm:col-span-2"
-      >
-        {(control) => (
-          <input
-            {...control}
-            name="notes"
-            maxLength={2000}
-            defaultValue={contract?.notes ?? ""}
-            className={inputClass}
-          />
-        )}
-      </FormField>
+        name="notes"
+        maxLength={2000}
+        defaultValue={contract?.notes ?? ""}
+      />
       <div className="flex items-center gap-3 sm:col-span-2">
         <button
           type="submit"
@@ -200,11 +167,7 @@ function ContractForm(props: { customerId: string; contract?: ContractRow; onDon
             {t("common.cancel")}
           </button>
         )}
-        {message && (
-          <p role="alert" className="text-tremor-default text-red-700">
-            {message}
-          </p>
-        )}
+        <FormAlert message={errors.message} />
       </div>
     </form>
   );

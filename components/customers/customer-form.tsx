@@ -2,12 +2,14 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 
 import { MAX_CUSTOMER_CODE_LENGTH } from "@/lib/domain/customer-code";
 
+import { FormAlert } from "@/components/ui/form-alert";
 import { FormField } from "@/components/ui/form-field";
-import { sendJson } from "@/components/ui/send-json";
+import { INPUT_CLASS, InputField } from "@/components/ui/input-field";
+import { PrimaryButton } from "@/components/ui/primary-button";
+import { useJsonForm } from "@/components/ui/use-json-form";
 
 export interface CustomerFormValues {
   code: string;
@@ -25,8 +27,6 @@ export interface CustomerFormValues {
   lowBalanceKind: "MINUTES" | "PERCENT_OF_LAST_TOP_UP";
   notes: string | null;
 }
-
-const inputClass = "rounded-tremor-small border border-tremor-border px-3 py-2 shadow-tremor-input";
 
 const TEXT_FIELDS = [
   ["code", MAX_CUSTOMER_CODE_LENGTH],
@@ -48,17 +48,15 @@ const TEXT_FIELDS = [
 export function CustomerForm(props: { customerId?: string; values?: CustomerFormValues }) {
   const t = useTranslations();
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const { pending, errors, send } = useJsonForm();
+  const { fields } = errors;
   const values = props.values;
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const body = Object.fromEntries(new FormData(event.currentTarget));
 
-    setPending(true);
-    const result = await sendJson<{ id: string }>(
+    const result = await send<{ id: string }>(
       props.customerId ? `/api/customers/${props.customerId}` : "/api/customers",
       {
         method: props.customerId ? "PUT" : "POST",
@@ -67,12 +65,7 @@ export function CustomerForm(props: { customerId?: string; values?: CustomerForm
         fallbackMessage: t("errors.internal"),
       },
     );
-    setPending(false);
-    if (!result.ok) {
-      setMessage(result.message);
-      setFields(result.fields);
-      return;
-    }
+    if (!result.ok) return;
 
     router.push(`/customers/${result.data.id}`);
     router.refresh();
@@ -86,17 +79,14 @@ export function CustomerForm(props: { customerId?: string; values?: CustomerForm
       className="grid gap-3 sm:grid-cols-2"
     >
       {TEXT_FIELDS.map(([name, maxLength]) => (
-        <FormField key={name} label={t(`customers.form.${name}`)} error={fields[name]}>
-          {(control) => (
-            <input
-              {...control}
-              name={name}
-              maxLength={maxLength}
-              defaultValue={values?.[name] ?? ""}
-              className={inputClass}
-            />
-          )}
-        </FormField>
+        <InputField
+          key={name}
+          label={t(`customers.form.${name}`)}
+          error={fields[name]}
+          name={name}
+          maxLength={maxLength}
+          defaultValue={values?.[name] ?? ""}
+        />
       ))}
       <FormField label={t("customers.form.billingMode")} error={fields.billingMode}>
         {(control) => (
@@ -104,7 +94,7 @@ export function CustomerForm(props: { customerId?: string; values?: CustomerForm
             {...control}
             name="billingMode"
             defaultValue={values?.billingMode ?? "PREPAID"}
-            className={inputClass}
+            className={INPUT_CLASS}
           >
             <option value="PREPAID">{t("common.billingMode.PREPAID")}</option>
             <option value="POSTPAID">{t("common.billingMode.POSTPAID")}</option>
@@ -112,28 +102,21 @@ export function CustomerForm(props: { customerId?: string; values?: CustomerForm
         )}
       </FormField>
       <div className="grid grid-cols-2 gap-3">
-        <FormField
+        <InputField
           label={t("customers.form.lowBalanceThreshold")}
           hint={t("customers.form.lowBalanceThresholdHint")}
           error={fields.lowBalanceThreshold}
-        >
-          {(control) => (
-            <input
-              {...control}
-              name="lowBalanceThreshold"
-              inputMode="numeric"
-              defaultValue={values?.lowBalanceThreshold ?? ""}
-              className={inputClass}
-            />
-          )}
-        </FormField>
+          name="lowBalanceThreshold"
+          inputMode="numeric"
+          defaultValue={values?.lowBalanceThreshold ?? ""}
+        />
         <FormField label={t("customers.form.lowBalanceKind")} error={fields.lowBalanceKind}>
           {(control) => (
             <select
               {...control}
               name="lowBalanceKind"
               defaultValue={values?.lowBalanceKind ?? "MINUTES"}
-              className={inputClass}
+              className={INPUT_CLASS}
             >
               <option value="MINUTES">{t("customers.form.kindMinutes")}</option>
               <option value="PERCENT_OF_LAST_TOP_UP">{t("customers.form.kindPercent")}</option>
@@ -149,23 +132,15 @@ export function CustomerForm(props: { customerId?: string; values?: CustomerForm
             rows={3}
             maxLength={2000}
             defaultValue={values?.notes ?? ""}
-            className={inputClass}
+            className={INPUT_CLASS}
           />
         )}
       </FormField>
       <div className="flex items-center gap-3 sm:col-span-2">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-tremor-small bg-tremor-brand px-4 py-2 font-medium text-white hover:bg-tremor-brand-emphasis disabled:opacity-60"
-        >
+        <PrimaryButton type="submit" disabled={pending}>
           {t(props.customerId ? "customers.form.save" : "customers.form.create")}
-        </button>
-        {message && (
-          <p role="alert" className="text-tremor-default text-red-700">
-            {message}
-          </p>
-        )}
+        </PrimaryButton>
+        <FormAlert message={errors.message} />
       </div>
     </form>
   );

@@ -1,14 +1,15 @@
 "use client";
 
-import { Callout, Card } from "@tremor/react";
+import { Card } from "@tremor/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
-import { MAX_IMPORT_FILE_BYTES } from "@/lib/imports/limits";
 import { OPENING_BALANCE_FIELDS } from "@/lib/imports/opening-balance-rows";
 import { formatDecimal, formatSignedMinutes } from "@/lib/i18n/format";
+import { PrimaryButton } from "@/components/ui/primary-button";
 
 import type { Inspection, ReadChoice } from "./api";
+import { ImportFailureCallout, ImportHeading, ImportResultStatus } from "./import-page";
 import { ImportProgress } from "./import-progress";
 import {
   type OpeningBalanceColumns,
@@ -23,7 +24,6 @@ import { RegistryFileCard } from "./registry-file-card";
 import { SampleRows } from "./sample-rows";
 import { useImportRequest } from "./use-import-request";
 
-const MAX_MEGABYTES = MAX_IMPORT_FILE_BYTES / (1024 * 1024);
 const AUTO_READ: ReadChoice = { encoding: "auto", delimiter: "auto" };
 const EMPTY_COLUMNS: OpeningBalanceColumns = { code: "", minutes: "", contract: "", comment: "" };
 const selectClass =
@@ -42,7 +42,7 @@ export function OpeningBalanceImport() {
   const [columns, setColumns] = useState<OpeningBalanceColumns>(EMPTY_COLUMNS);
   const [preview, setPreview] = useState<{ data: OpeningBalancePreview; key: string } | null>(null);
   const [result, setResult] = useState<OpeningBalanceCounts | null>(null);
-  const { failure, setFailure, pending, activity, run } = useImportRequest<
+  const { failure, setFailure, pending, activity, run, rejectLargeFile } = useImportRequest<
     Step,
     OpeningBalanceProgress
   >(imports("requestFailed"));
@@ -56,13 +56,8 @@ export function OpeningBalanceImport() {
     setResult(null);
     setFailure(null);
     if (!chosen) return;
-    if (chosen.size > MAX_IMPORT_FILE_BYTES) {
-      setFailure({
-        message: errors("imports.fileTooLarge", { maxMegabytes: MAX_MEGABYTES }),
-        details: [],
-      });
-      return;
-    }
+    const tooLarge = (maxMegabytes: number) => errors("imports.fileTooLarge", { maxMegabytes });
+    if (rejectLargeFile(chosen, tooLarge)) return;
 
     const inspected = await run("inspect", (callbacks) =>
       postOpeningBalances<Inspection>(
@@ -105,10 +100,7 @@ export function OpeningBalanceImport() {
 
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <h1 className="text-tremor-title font-semibold text-tremor-content-strong">{t("title")}</h1>
-        <p className="mt-1 text-tremor-default text-tremor-content">{t("intro")}</p>
-      </div>
+      <ImportHeading title={t("title")} intro={t("intro")} />
 
       <RegistryFileCard
         inspection={inspection}
@@ -148,14 +140,9 @@ export function OpeningBalanceImport() {
             </div>
           </section>
           <div>
-            <button
-              type="button"
-              onClick={onPreview}
-              disabled={pending !== null}
-              className="rounded-tremor-small bg-tremor-brand px-4 py-2 font-medium text-white hover:bg-tremor-brand-emphasis disabled:opacity-60"
-            >
+            <PrimaryButton type="button" onClick={onPreview} disabled={pending !== null}>
               {imports("actions.preview")}
-            </button>
+            </PrimaryButton>
           </div>
         </Card>
       )}
@@ -168,17 +155,7 @@ export function OpeningBalanceImport() {
         />
       )}
 
-      {failure && (
-        <Callout color="red" title={failure.message} role="alert" data-testid="import-error">
-          {failure.details.length > 0 && (
-            <ul className="list-disc pl-5">
-              {failure.details.map((detail) => (
-                <li key={detail}>{detail}</li>
-              ))}
-            </ul>
-          )}
-        </Callout>
-      )}
+      {failure && <ImportFailureCallout failure={failure} />}
 
       {preview && (
         <OpeningBalancePreviewCard
@@ -190,17 +167,13 @@ export function OpeningBalanceImport() {
       )}
 
       {result && (
-        <p
-          role="status"
-          data-testid="import-result"
-          className="rounded-tremor-default border border-emerald-200 bg-emerald-50 px-4 py-3 text-tremor-default text-emerald-800"
-        >
+        <ImportResultStatus>
           {t("result", {
             topUps: formatDecimal(result.topUps),
             adjustments: formatDecimal(result.adjustments),
             minutes: formatSignedMinutes(result.minutes),
           })}
-        </p>
+        </ImportResultStatus>
       )}
     </div>
   );

@@ -1,12 +1,7 @@
 "use client";
 
 import {
-  Badge,
-  Tab,
-  TabGroup,
-  TabList,
   TabPanel,
-  TabPanels,
   Table,
   TableBody,
   TableCell,
@@ -19,9 +14,9 @@ import { useTranslations } from "next-intl";
 import type { FieldChange } from "@/lib/imports/registry-compare";
 import type { RegistryField } from "@/lib/imports/registry-mapping";
 import type { RegistryRow, RejectedRow, RejectionReason } from "@/lib/imports/registry-rows";
-import { formatDecimal } from "@/lib/i18n/format";
 
 import type { RegistryPreview } from "./api";
+import { CategoryTabs, NoRows, TruncationNote } from "./category-tabs";
 import { PageControls, usePagedRows } from "./page-controls";
 
 const CATEGORIES = ["new", "updated", "unchanged", "rejected", "devices", "missing"] as const;
@@ -119,33 +114,26 @@ export function PreviewTables({ preview }: { preview: RegistryPreview }) {
     missing: null,
   };
 
-  const firstWithRows = CATEGORIES.findIndex((category) => rows[category].length > 0);
+  const tabs = CATEGORIES.map((category) => ({
+    category,
+    label: t(`summary.${category}`),
+    count: preview.counts[category],
+    hasRows: rows[category].length > 0,
+  }));
 
   return (
-    <TabGroup defaultIndex={Math.max(firstWithRows, 0)}>
-      <TabList>
-        {CATEGORIES.map((category) => (
-          <Tab key={category} data-testid={`tab-${category}`}>
-            {t(`summary.${category}`)}{" "}
-            <Badge size="xs" className="ml-1">
-              {formatDecimal(preview.counts[category])}
-            </Badge>
-          </Tab>
-        ))}
-      </TabList>
-      <TabPanels>
-        {CATEGORIES.map((category) => (
-          <TabPanel key={category}>
-            <PagedTable
-              category={category}
-              rows={rows[category]}
-              total={preview.counts[category]}
-              detailHeader={detailHeader[category]}
-            />
-          </TabPanel>
-        ))}
-      </TabPanels>
-    </TabGroup>
+    <CategoryTabs tabs={tabs}>
+      {CATEGORIES.map((category) => (
+        <TabPanel key={category}>
+          <PagedTable
+            category={category}
+            rows={rows[category]}
+            total={preview.counts[category]}
+            detailHeader={detailHeader[category]}
+          />
+        </TabPanel>
+      ))}
+    </CategoryTabs>
   );
 }
 
@@ -161,19 +149,16 @@ function PagedTable(props: {
   const withNames = props.category !== "devices";
 
   if (props.rows.length === 0) {
-    return <p className="py-4 text-tremor-default text-tremor-content">{t("table.empty")}</p>;
+    return <NoRows text={t("table.empty")} />;
   }
 
   return (
     <div className="flex flex-col gap-2 py-2">
-      {props.rows.length < props.total && (
-        <p className="text-tremor-default text-tremor-content">
-          {t("table.truncated", {
-            shown: formatDecimal(props.rows.length),
-            total: formatDecimal(props.total),
-          })}
-        </p>
-      )}
+      <TruncationNote
+        shown={props.rows.length}
+        total={props.total}
+        message={(values) => t("table.truncated", values)}
+      />
       <Table data-testid={`rows-${props.category}`}>
         <TableHead>
           <TableRow>

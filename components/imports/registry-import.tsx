@@ -1,11 +1,11 @@
 "use client";
 
-import { Callout, Card } from "@tremor/react";
+import { Card } from "@tremor/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
-import { MAX_IMPORT_FILE_BYTES } from "@/lib/imports/limits";
 import { formatDecimal } from "@/lib/i18n/format";
+import { PrimaryButton } from "@/components/ui/primary-button";
 
 import {
   type Inspection,
@@ -16,6 +16,7 @@ import {
   type RegistryPreview,
 } from "./api";
 import { ColumnMapping } from "./column-mapping";
+import { ImportFailureCallout, ImportHeading, ImportResultStatus } from "./import-page";
 import { ImportProgress } from "./import-progress";
 import { RegistryFileCard } from "./registry-file-card";
 import { initialMapping, type MappingState, toMappingRequest } from "./registry-mapping-state";
@@ -24,7 +25,6 @@ import { SampleRows } from "./sample-rows";
 import { SavedMappingStatus } from "./saved-mapping-status";
 import { useImportRequest } from "./use-import-request";
 
-const MAX_MEGABYTES = MAX_IMPORT_FILE_BYTES / (1024 * 1024);
 const AUTO_READ: ReadChoice = { encoding: "auto", delimiter: "auto" };
 
 type Step = "inspect" | "preview" | "commit";
@@ -48,7 +48,7 @@ export function RegistryImport() {
   const [preview, setPreview] = useState<PreviewState | null>(null);
   const [skipRejected, setSkipRejected] = useState(false);
   const [result, setResult] = useState<RegistryImportCounts | null>(null);
-  const { failure, setFailure, pending, activity, run } = useImportRequest<
+  const { failure, setFailure, pending, activity, run, rejectLargeFile } = useImportRequest<
     Step,
     RegistryImportProgress
   >(t("requestFailed"));
@@ -67,11 +67,8 @@ export function RegistryImport() {
     setFailure(null);
     if (!chosen) return;
 
-    if (chosen.size > MAX_IMPORT_FILE_BYTES) {
-      const message = errors("imports.fileTooLarge", { maxMegabytes: MAX_MEGABYTES });
-      setFailure({ message, details: [] });
-      return;
-    }
+    const tooLarge = (maxMegabytes: number) => errors("imports.fileTooLarge", { maxMegabytes });
+    if (rejectLargeFile(chosen, tooLarge)) return;
 
     const inspected = await run("inspect", (callbacks) =>
       postRegistryImport<Inspection>(
@@ -116,10 +113,7 @@ export function RegistryImport() {
 
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <h1 className="text-tremor-title font-semibold text-tremor-content-strong">{t("title")}</h1>
-        <p className="mt-1 text-tremor-default text-tremor-content">{t("intro")}</p>
-      </div>
+      <ImportHeading title={t("title")} intro={t("intro")} />
 
       <RegistryFileCard
         inspection={inspection}
@@ -146,14 +140,9 @@ export function RegistryImport() {
             onDeactivateMissingChange={(deactivateMissing) => update({ deactivateMissing })}
           />
           <div>
-            <button
-              type="button"
-              onClick={onPreview}
-              disabled={pending !== null}
-              className="rounded-tremor-small bg-tremor-brand px-4 py-2 font-medium text-white hover:bg-tremor-brand-emphasis disabled:opacity-60"
-            >
+            <PrimaryButton type="button" onClick={onPreview} disabled={pending !== null}>
               {t("actions.preview")}
-            </button>
+            </PrimaryButton>
           </div>
         </Card>
       )}
@@ -166,17 +155,7 @@ export function RegistryImport() {
         />
       )}
 
-      {failure && (
-        <Callout color="red" title={failure.message} role="alert" data-testid="import-error">
-          {failure.details.length > 0 && (
-            <ul className="list-disc pl-5">
-              {failure.details.map((detail) => (
-                <li key={detail}>{detail}</li>
-              ))}
-            </ul>
-          )}
-        </Callout>
-      )}
+      {failure && <ImportFailureCallout failure={failure} />}
 
       {preview && (
         <RegistryPreviewCard
@@ -191,11 +170,7 @@ export function RegistryImport() {
       )}
 
       {result && (
-        <p
-          role="status"
-          data-testid="import-result"
-          className="rounded-tremor-default border border-emerald-200 bg-emerald-50 px-4 py-3 text-tremor-default text-emerald-800"
-        >
+        <ImportResultStatus>
           {t("result", {
             new: formatDecimal(result.new),
             updated: formatDecimal(result.updated),
@@ -204,7 +179,7 @@ export function RegistryImport() {
             devices: formatDecimal(result.devices),
             deactivated: formatDecimal(result.deactivated),
           })}
-        </p>
+        </ImportResultStatus>
       )}
     </div>
   );

@@ -4,9 +4,10 @@ import { Callout, Card } from "@tremor/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
-import { MAX_IMPORT_FILE_BYTES } from "@/lib/imports/limits";
 import { formatDecimal } from "@/lib/i18n/format";
+import { PrimaryButton } from "@/components/ui/primary-button";
 
+import { ImportFailureCallout, ImportHeading } from "./import-page";
 import { ImportProgress } from "./import-progress";
 import { SampleRows } from "./sample-rows";
 import {
@@ -28,8 +29,6 @@ import { CustomerTotals, SessionCounts } from "./session-preview-summary";
 import { SessionPreviewTables } from "./session-preview-tables";
 import { useImportRequest } from "./use-import-request";
 
-const MAX_MEGABYTES = MAX_IMPORT_FILE_BYTES / (1024 * 1024);
-
 type Step = "inspect" | "preview" | "commit";
 
 interface PreviewState {
@@ -50,7 +49,7 @@ export function SessionImport() {
   const [columns, setColumns] = useState<SessionColumnChoice | null>(null);
   const [preview, setPreview] = useState<PreviewState | null>(null);
   const [result, setResult] = useState<SessionImportResult | null>(null);
-  const { failure, setFailure, pending, activity, run } = useImportRequest<
+  const { failure, setFailure, pending, activity, run, rejectLargeFile } = useImportRequest<
     Step,
     SessionImportProgress
   >(t("requestFailed"));
@@ -70,11 +69,9 @@ export function SessionImport() {
     setFailure(null);
     if (!chosen) return;
 
-    if (chosen.size > MAX_IMPORT_FILE_BYTES) {
-      const message = errors("sessionImport.fileTooLarge", { maxMegabytes: MAX_MEGABYTES });
-      setFailure({ message, details: [] });
-      return;
-    }
+    const tooLarge = (maxMegabytes: number) =>
+      errors("sessionImport.fileTooLarge", { maxMegabytes });
+    if (rejectLargeFile(chosen, tooLarge)) return;
 
     const inspected = await run("inspect", (callbacks) =>
       postSessionImport<SessionInspection>(
@@ -113,22 +110,14 @@ export function SessionImport() {
 
   const waitingLabel = pending === "inspect" ? t("file.reading") : t("actions.previewing");
   const previewButton = (
-    <button
-      type="button"
-      onClick={onPreview}
-      disabled={pending !== null}
-      className="rounded-tremor-small bg-tremor-brand px-4 py-2 font-medium text-white hover:bg-tremor-brand-emphasis disabled:opacity-60"
-    >
+    <PrimaryButton type="button" onClick={onPreview} disabled={pending !== null}>
       {t("actions.preview")}
-    </button>
+    </PrimaryButton>
   );
 
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <h1 className="text-tremor-title font-semibold text-tremor-content-strong">{t("title")}</h1>
-        <p className="mt-1 text-tremor-default text-tremor-content">{t("intro")}</p>
-      </div>
+      <ImportHeading title={t("title")} intro={t("intro")} />
 
       <SessionFileCard
         action={inspection && !csv ? previewButton : null}
@@ -162,17 +151,7 @@ export function SessionImport() {
         <ImportProgress activity={activity} waitingLabel={waitingLabel} />
       )}
 
-      {failure && (
-        <Callout color="red" title={failure.message} role="alert" data-testid="import-error">
-          {failure.details.length > 0 && (
-            <ul className="list-disc pl-5">
-              {failure.details.map((detail) => (
-                <li key={detail}>{detail}</li>
-              ))}
-            </ul>
-          )}
-        </Callout>
-      )}
+      {failure && <ImportFailureCallout failure={failure} />}
 
       {preview && counts && (
         <Card className="flex flex-col gap-4" data-testid="preview">

@@ -1,12 +1,7 @@
 "use client";
 
 import {
-  Badge,
-  Tab,
-  TabGroup,
-  TabList,
   TabPanel,
-  TabPanels,
   Table,
   TableBody,
   TableCell,
@@ -19,8 +14,9 @@ import { useTranslations } from "next-intl";
 import type { SessionImportPreview, SessionRowView } from "@/lib/db/session-import";
 import type { BillingExplanation } from "@/lib/domain/bill-session";
 import type { RejectedSessionRow } from "@/lib/imports/session-rows";
-import { formatDateTime, formatDecimal, formatMinutes } from "@/lib/i18n/format";
+import { formatDateTime, formatMinutes } from "@/lib/i18n/format";
 
+import { CategoryTabs, NoRows, TruncationNote } from "./category-tabs";
 import { PageControls, usePagedRows } from "./page-controls";
 
 const SESSION_CATEGORIES = ["onCustomer", "toAssign", "alreadyImported"] as const;
@@ -44,48 +40,24 @@ export function SessionPreviewTables({ preview }: { preview: SessionImportPrevie
     toAssign: preview.toAssign,
     alreadyImported: preview.alreadyImported,
   };
-  const firstWithRows = CATEGORIES.findIndex((category) =>
-    category === "rejected" ? preview.rejected.length > 0 : rows[category].length > 0,
-  );
+  const tabs = CATEGORIES.map((category) => ({
+    category,
+    label: t(`summary.${category}`),
+    count: preview.counts[category],
+    hasRows: (category === "rejected" ? preview.rejected : rows[category]).length > 0,
+  }));
 
   return (
-    <TabGroup defaultIndex={Math.max(firstWithRows, 0)}>
-      <TabList>
-        {CATEGORIES.map((category) => (
-          <Tab key={category} data-testid={`tab-${category}`}>
-            {t(`summary.${category}`)}{" "}
-            <Badge size="xs" className="ml-1">
-              {formatDecimal(preview.counts[category])}
-            </Badge>
-          </Tab>
-        ))}
-      </TabList>
-      <TabPanels>
-        {SESSION_CATEGORIES.map((category) => (
-          <TabPanel key={category}>
-            <SessionRows
-              category={category}
-              rows={rows[category]}
-              total={preview.counts[category]}
-            />
-          </TabPanel>
-        ))}
-        <TabPanel>
-          <RejectedRows rows={preview.rejected} />
+    <CategoryTabs tabs={tabs}>
+      {SESSION_CATEGORIES.map((category) => (
+        <TabPanel key={category}>
+          <SessionRows category={category} rows={rows[category]} total={preview.counts[category]} />
         </TabPanel>
-      </TabPanels>
-    </TabGroup>
-  );
-}
-
-function TruncationNote({ shown, total }: { shown: number; total: number }) {
-  const t = useTranslations("sessionImport");
-  if (shown >= total) return null;
-
-  return (
-    <p className="text-tremor-default text-tremor-content">
-      {t("table.truncated", { shown: formatDecimal(shown), total: formatDecimal(total) })}
-    </p>
+      ))}
+      <TabPanel>
+        <RejectedRows rows={preview.rejected} />
+      </TabPanel>
+    </CategoryTabs>
   );
 }
 
@@ -96,7 +68,7 @@ function SessionRows(props: { category: SessionCategory; rows: SessionRowView[];
   const billed = props.category !== "alreadyImported";
 
   if (props.rows.length === 0) {
-    return <p className="py-4 text-tremor-default text-tremor-content">{t("table.empty")}</p>;
+    return <NoRows text={t("table.empty")} />;
   }
 
   const minutesOf = (row: SessionRowView) => {
@@ -107,7 +79,11 @@ function SessionRows(props: { category: SessionCategory; rows: SessionRowView[];
 
   return (
     <div className="flex flex-col gap-2 py-2">
-      <TruncationNote shown={props.rows.length} total={props.total} />
+      <TruncationNote
+        shown={props.rows.length}
+        total={props.total}
+        message={(values) => t("table.truncated", values)}
+      />
       <Table data-testid={`rows-${props.category}`}>
         <TableHead>
           <TableRow>
@@ -185,7 +161,7 @@ function RejectedRows({ rows }: { rows: RejectedSessionRow[] }) {
   const { visible, page, pages, setPage } = usePagedRows(rows);
 
   if (rows.length === 0) {
-    return <p className="py-4 text-tremor-default text-tremor-content">{t("table.empty")}</p>;
+    return <NoRows text={t("table.empty")} />;
   }
 
   return (

@@ -2,9 +2,13 @@
 
 import { useState } from "react";
 
+import { MAX_IMPORT_FILE_BYTES } from "@/lib/imports/limits";
+
 import { ImportRequestError } from "./api";
 import type { ImportActivity, PhaseProgress } from "./import-progress";
 import type { SendCallbacks } from "./send-form";
+
+const MAX_IMPORT_FILE_MEGABYTES = MAX_IMPORT_FILE_BYTES / (1024 * 1024);
 
 export interface ImportFailure {
   message: string;
@@ -48,5 +52,17 @@ export function useImportRequest<Step, Progress extends PhaseProgress>(fallbackM
     }
   }
 
-  return { failure, setFailure, pending, activity, run };
+  /**
+   * Records a failure and returns true when `file` is over MAX_IMPORT_FILE_BYTES, so the page skips
+   * the upload. `message` builds the failure text from the limit in megabytes.
+   */
+  function rejectLargeFile(file: File, message: (maxMegabytes: number) => string): boolean {
+    if (file.size <= MAX_IMPORT_FILE_BYTES) return false;
+
+    setFailure({ message: message(MAX_IMPORT_FILE_MEGABYTES), details: [] });
+
+    return true;
+  }
+
+  return { failure, setFailure, pending, activity, run, rejectLargeFile };
 }

@@ -5,36 +5,31 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { ROLES } from "@/lib/auth/roles";
+import { FormAlert } from "@/components/ui/form-alert";
 import { FormField } from "@/components/ui/form-field";
-import { sendJson } from "@/components/ui/send-json";
-
-interface FormErrors {
-  message?: string;
-  fields: Record<string, string>;
-}
+import { INPUT_CLASS, InputField } from "@/components/ui/input-field";
+import { OneTimeSecretNotice } from "@/components/ui/one-time-secret";
+import { PrimaryButton } from "@/components/ui/primary-button";
+import { useJsonForm } from "@/components/ui/use-json-form";
 
 interface InvitedUser {
   email: string;
   temporaryPassword: string;
 }
 
-const inputClass = "rounded-tremor-small border border-tremor-border px-3 py-2 shadow-tremor-input";
-
 /** Renders the admin's form for a new user and shows the temporary password once. */
 export function InviteUserForm() {
   const t = useTranslations();
   const router = useRouter();
-  const [errors, setErrors] = useState<FormErrors>({ fields: {} });
+  const { pending, errors, send } = useJsonForm();
   const [invited, setInvited] = useState<InvitedUser | null>(null);
-  const [pending, setPending] = useState(false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
 
-    setPending(true);
-    const result = await sendJson<{ user: { email: string }; temporaryPassword: string }>(
+    const result = await send<{ user: { email: string }; temporaryPassword: string }>(
       "/api/users",
       {
         method: "POST",
@@ -43,14 +38,8 @@ export function InviteUserForm() {
         fallbackMessage: t("errors.internal"),
       },
     );
-    setPending(false);
+    if (!result.ok) return;
 
-    if (!result.ok) {
-      setErrors({ message: result.message, fields: result.fields });
-      return;
-    }
-
-    setErrors({ fields: {} });
     setInvited({ email: result.data.user.email, temporaryPassword: result.data.temporaryPassword });
     form.reset();
     router.refresh();
@@ -59,14 +48,10 @@ export function InviteUserForm() {
   return (
     <div className="flex flex-col gap-4">
       {invited && (
-        <div
-          role="status"
-          className="flex flex-col gap-2 rounded-tremor-default border border-amber-300 bg-amber-50 p-4"
+        <OneTimeSecretNotice
+          title={t("users.invited.title", { email: invited.email })}
+          warning={t("users.invited.warning")}
         >
-          <p className="font-medium text-tremor-content-strong">
-            {t("users.invited.title", { email: invited.email })}
-          </p>
-          <p className="text-tremor-default text-amber-800">{t("users.invited.warning")}</p>
           <code
             data-testid="temporary-password"
             className="select-all self-start rounded-tremor-small bg-white px-2 py-1 font-mono text-tremor-default"
@@ -80,7 +65,7 @@ export function InviteUserForm() {
           >
             {t("users.invited.dismiss")}
           </button>
-        </div>
+        </OneTimeSecretNotice>
       )}
       <form
         onSubmit={onSubmit}
@@ -88,11 +73,23 @@ export function InviteUserForm() {
         aria-label={t("users.invite.title")}
         className="grid gap-3 sm:grid-cols-3"
       >
-        <TextField name="email" type="email" label={t("users.invite.email")} errors={errors} />
-        <TextField name="name" type="text" label={t("users.invite.name")} errors={errors} />
+        <InputField
+          name="email"
+          type="email"
+          maxLength={254}
+          label={t("users.invite.email")}
+          error={errors.fields.email}
+        />
+        <InputField
+          name="name"
+          type="text"
+          maxLength={254}
+          label={t("users.invite.name")}
+          error={errors.fields.name}
+        />
         <FormField label={t("users.invite.role")} error={errors.fields.role}>
           {(control) => (
-            <select {...control} name="role" defaultValue="OPERATOR" className={inputClass}>
+            <select {...control} name="role" defaultValue="OPERATOR" className={INPUT_CLASS}>
               {ROLES.map((role) => (
                 <option key={role} value={role}>
                   {t(`common.roles.${role}`)}
@@ -102,36 +99,15 @@ export function InviteUserForm() {
           )}
         </FormField>
         <div className="flex items-center gap-3 sm:col-span-3">
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded-tremor-small bg-tremor-brand px-4 py-2 font-medium text-white hover:bg-tremor-brand-emphasis disabled:opacity-60"
-          >
+          <PrimaryButton type="submit" disabled={pending}>
             {t("users.invite.submit")}
-          </button>
-          {errors.message && !Object.values(errors.fields).includes(errors.message) && (
-            <p role="alert" className="text-tremor-default text-red-700">
-              {errors.message}
-            </p>
+          </PrimaryButton>
+          {/* A message already shown under its field is not repeated here. */}
+          {!Object.values(errors.fields).includes(errors.message ?? "") && (
+            <FormAlert message={errors.message} />
           )}
         </div>
       </form>
     </div>
-  );
-}
-
-function TextField(props: { name: string; type: string; label: string; errors: FormErrors }) {
-  return (
-    <FormField label={props.label} error={props.errors.fields[props.name]}>
-      {(control) => (
-        <input
-          {...control}
-          name={props.name}
-          type={props.type}
-          maxLength={254}
-          className={inputClass}
-        />
-      )}
-    </FormField>
   );
 }

@@ -6,6 +6,7 @@ import { useState } from "react";
 
 import { type Role, ROLES } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/i18n/format";
+import { DataTable } from "@/components/ui/data-table";
 import { sendJson } from "@/components/ui/send-json";
 
 export interface UserRow {
@@ -48,67 +49,57 @@ export function UserTable({ rows, currentUserId }: { rows: UserRow[]; currentUse
   }
 
   return (
-    <div className="overflow-x-auto px-6 pb-4">
-      {error && (
-        <p role="alert" className="mb-2 text-tremor-default text-red-700">
-          {error}
-        </p>
-      )}
-      <table className="w-full text-left text-tremor-default">
-        <thead className="text-tremor-content">
-          <tr>
-            <th className="py-2 pr-4 font-medium">{t("users.table.name")}</th>
-            <th className="py-2 pr-4 font-medium">{t("users.table.email")}</th>
-            <th className="py-2 pr-4 font-medium">{t("users.table.role")}</th>
-            <th className="py-2 pr-4 font-medium">{t("users.table.lastLoginAt")}</th>
-            <th className="py-2 pr-4 font-medium">{t("users.table.status")}</th>
-            <th className="py-2" />
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id} className="border-t border-tremor-border" data-testid="user-row">
-              <td className="py-2 pr-4 font-medium text-tremor-content-strong">
-                {row.name}
-                {row.id === currentUserId && (
-                  <span className="ml-1 text-tremor-content">{t("users.table.you")}</span>
-                )}
-              </td>
-              <td className="py-2 pr-4">{row.email}</td>
-              <td className="py-2 pr-4">
-                <select
-                  aria-label={t("users.table.roleOf", { name: row.name })}
-                  value={row.role}
-                  disabled={pendingId === row.id}
-                  onChange={(event) => void update(row, { role: event.target.value as Role })}
-                  className="rounded-tremor-small border border-tremor-border px-2 py-1"
-                >
-                  {ROLES.map((role) => (
-                    <option key={role} value={role}>
-                      {t(`common.roles.${role}`)}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td className="py-2 pr-4">
-                {row.lastLoginAt ? formatDateTime(new Date(row.lastLoginAt)) : t("common.none")}
-              </td>
-              <td className="py-2 pr-4">{statusLabel(row, t)}</td>
-              <td className="py-2 text-right">
-                <button
-                  type="button"
-                  disabled={pendingId === row.id}
-                  onClick={() => toggleActive(row)}
-                  className="text-tremor-brand hover:underline disabled:opacity-60"
-                >
-                  {row.active ? t("users.table.deactivate") : t("users.table.reactivate")}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      error={error}
+      columns={[
+        t("users.table.name"),
+        t("users.table.email"),
+        t("users.table.role"),
+        t("users.table.lastLoginAt"),
+        t("users.table.status"),
+      ]}
+    >
+      {rows.map((row) => (
+        <tr key={row.id} className="border-t border-tremor-border" data-testid="user-row">
+          <td className="py-2 pr-4 font-medium text-tremor-content-strong">
+            {row.name}
+            {row.id === currentUserId && (
+              <span className="ml-1 text-tremor-content">{t("users.table.you")}</span>
+            )}
+          </td>
+          <td className="py-2 pr-4">{row.email}</td>
+          <td className="py-2 pr-4">
+            <select
+              aria-label={t("users.table.roleOf", { name: row.name })}
+              value={row.role}
+              disabled={pendingId === row.id}
+              onChange={(event) => void update(row, { role: event.target.value as Role })}
+              className="rounded-tremor-small border border-tremor-border px-2 py-1"
+            >
+              {ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {t(`common.roles.${role}`)}
+                </option>
+              ))}
+            </select>
+          </td>
+          <td className="py-2 pr-4">
+            {row.lastLoginAt ? formatDateTime(new Date(row.lastLoginAt)) : t("common.none")}
+          </td>
+          <td className="py-2 pr-4">{statusLabel(row, t)}</td>
+          <td className="py-2 text-right">
+            <button
+              type="button"
+              disabled={pendingId === row.id}
+              onClick={() => toggleActive(row)}
+              className="text-tremor-brand hover:underline disabled:opacity-60"
+            >
+              {row.active ? t("users.table.deactivate") : t("users.table.reactivate")}
+            </button>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
