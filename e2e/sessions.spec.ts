@@ -357,10 +357,10 @@ test("[sessions] admin edits the billing rules with field errors", async ({ page
     "Le regole di fatturazione nelle impostazioni non sono valide. Correggi i campi indicati.",
   );
   await expect(form).toContainText(
-    "L'arrotondamento deve essere un numero intero di minuti da 1 a 1440.",
+    "L'arrotondamento deve essere un numero intero di minuti da 1 a 1.440.",
   );
   await expect(form).toContainText(
-    "L'addebito minimo deve essere un numero intero di minuti da 0 a 1440.",
+    "L'addebito minimo deve essere un numero intero di minuti da 0 a 1.440.",
   );
   await expect(rounding).toHaveAttribute("aria-invalid", "true");
 
