@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 
 import type { Inspection } from "@/components/imports/api";
 import { RegistryFileCard } from "@/components/imports/registry-file-card";
+import { BUSINESS_TIME_ZONE } from "@/lib/i18n/config";
 import englishImports from "@/messages/en/imports.json";
 import italianImports from "@/messages/it/imports.json";
 
@@ -30,7 +31,12 @@ function renderCard(locale: string, imports: AbstractIntlMessages): string {
     onReadChange: () => {},
   });
 
-  const providerProps: ProviderProps = { locale, messages: { imports }, children: card };
+  const providerProps: ProviderProps = {
+    locale,
+    messages: { imports },
+    timeZone: BUSINESS_TIME_ZONE,
+    children: card,
+  };
 
   return renderToStaticMarkup(createElement(NextIntlClientProvider, providerProps));
 }
