@@ -20,12 +20,27 @@ export interface ChartRange {
   granularity: Granularity;
 }
 
-export interface BucketRow {
-  start: Date;
+// One series of a breakdown chart: its buckets' first days (ISO dates) and values, in order. The
+// key is null for "others". One row per series instead of one per bucket keeps a year by day to
+// eleven rows, which the client decodes much faster than 4,000.
+export interface SeriesRow {
   key: string | null;
   name: string | null;
   code: string | null;
-  value: number;
+  starts: string[];
+  values: number[];
+}
+
+// Collects the rows of `buckets` (columns "rank", "key", "name", "code", "start", "value") into
+// one SeriesRow per rank, in rank order.
+export function seriesRows(buckets: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT "key", "name", "code",
+      array_agg(to_char("start", 'YYYY-MM-DD') ORDER BY "start") AS "starts",
+      array_agg("value" ORDER BY "start") AS "values"
+    FROM (${buckets}) buckets
+    GROUP BY "rank", "key", "name", "code"
+    ORDER BY "rank"`;
 }
 
 function bucketOf(granularity: Granularity): Prisma.Sql {
@@ -83,7 +98,7 @@ export async function loadSessionsChart(db: Db, range: ChartRange): Promise<Dash
 
 /** Minutes consumed per bucket by the ten operators that consumed most, and by the others. */
 export async function loadOperatorsChart(db: Db, range: ChartRange): Promise<DashboardChart> {
-  const rows = await db.$queryRaw<BucketRow[]>`
+  const rows = await db.$queryRaw<SeriesRow[]>`
     WITH period AS (
       SELECT t."day", t."operator", t."consumedMinutes" AS "minutes" FROM "DailyOperatorTotal" t
       WHERE ${inRange(range)} AND t."consumedMinutes" <> 0
@@ -97,11 +112,12 @@ export async function loadOperatorsChart(db: Db, range: ChartRange): Promise<Das
         CASE WHEN "rank" <= ${TOP_SERIES} THEN "operator" END AS "key"
       FROM ranked
     )
-    SELECT date_trunc(${range.granularity}, p."day"::timestamp)::date AS "start",
-      s."key", s."key" AS "name", NULL::text AS "code", SUM(p."minutes")::int AS "value"
-    FROM period p JOIN slots s ON s."operator" = p."operator"
-    GROUP BY 1, s."slot", s."key"
-    ORDER BY s."slot" NULLS LAST, 1`;
+    ${seriesRows(Prisma.sql`
+      SELECT COALESCE(s."slot", ${TOP_SERIES + 1}) AS "rank", s."key", s."key" AS "name",
+        NULL::text AS "code", date_trunc(${range.granularity}, p."day"::timestamp)::date AS "start",
+        SUM(p."minutes")::int AS "value"
+      FROM period p JOIN slots s ON s."operator" = p."operator"
+      GROUP BY s."slot", s."key", 5`)}`;
 
   return breakdownChart(
     "operators",
@@ -111,7 +127,7 @@ export async function loadOperatorsChart(db: Db, range: ChartRange): Promise<Das
 }
 
 // Rows arrive ordered by rank, so the series keep the order of the ranking.
-export function breakdownChart(id: DashboardChartId, range: ChartRange, rows: BucketRow[]) {
+export function breakdownChart(id: DashboardChartId, range: ChartRange, rows: SeriesRow[]) {
   const series: DashboardChart["series"] = [];
   const seen = new Set<string>();
   let hasOthers = false;
@@ -131,8 +147,10 @@ export function breakdownChart(id: DashboardChartId, range: ChartRange, rows: Bu
   }));
   const byStart = new Map(buckets.map((bucket) => [bucket.start, bucket]));
   for (const row of rows) {
-    const bucket = byStart.get(isoDate(row.start));
-    if (bucket) bucket.values[row.key ?? OTHERS_KEY] += row.value;
+    row.starts.forEach((start, index) => {
+      const bucket = byStart.get(start);
+      if (bucket) bucket.values[row.key ?? OTHERS_KEY] += row.values[index];
+    });
   }
 
   return { id, granularity: range.granularity, series, buckets };

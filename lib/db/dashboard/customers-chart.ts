@@ -8,7 +8,7 @@ import { monthNumber, splitIntoMonths } from "@/lib/domain/dashboard-period";
 
 import type { Db } from "../client";
 import { Prisma } from "../generated/client";
-import { breakdownChart, type BucketRow, type ChartRange } from "./charts";
+import { breakdownChart, type ChartRange, type SeriesRow, seriesRows } from "./charts";
 
 // monthNumber() of the row's first month. date_part is cheaper than EXTRACT, which is numeric.
 const FIRST_MONTH_NUMBER = Prisma.sql`
@@ -61,7 +61,7 @@ function totalsOf(range: ChartRange): Prisma.Sql {
  */
 export async function loadCustomersChart(db: Db, range: ChartRange): Promise<DashboardChart> {
   const unit = range.granularity;
-  const rows = await db.$queryRaw<BucketRow[]>`
+  const rows = await db.$queryRaw<SeriesRow[]>`
     WITH totals AS MATERIALIZED (${totalsOf(range)}),
     -- Only the customers that reach the tenth largest total need their code, for the ties.
     threshold AS (
@@ -72,7 +72,10 @@ export async function loadCustomersChart(db: Db, range: ChartRange): Promise<Das
       SELECT t."customerId", c."code", c."name",
         row_number() OVER (ORDER BY t."minutes" DESC, c."code") AS "rank"
       FROM totals t
-      CROSS JOIN LATERAL (SELECT "code", "name" FROM "Customer" WHERE "id" = t."customerId") c
+      -- LIMIT keeps the planner from turning this into a hash join over every customer.
+      CROSS JOIN LATERAL (
+        SELECT "code", "name" FROM "Customer" WHERE "id" = t."customerId" LIMIT 1
+      ) c
       WHERE t."minutes" >= (SELECT "minutes" FROM threshold)
       ORDER BY "rank" LIMIT ${TOP_SERIES}
     ),
@@ -98,12 +101,12 @@ export async function loadCustomersChart(db: Db, range: ChartRange): Promise<Das
       GROUP BY 1
     ),
     top_sums AS (SELECT "start", SUM("value")::int AS "value" FROM top_buckets GROUP BY "start")
-    SELECT "start", "code" AS "key", "name", "code", "value", "rank" FROM top_buckets
-    UNION ALL
-    SELECT a."start", NULL, NULL, NULL, a."value" - COALESCE(s."value", 0), ${TOP_SERIES + 1}
-    FROM all_buckets a LEFT JOIN top_sums s ON s."start" = a."start"
-    WHERE (SELECT COUNT(*) FROM totals) > ${TOP_SERIES}
-    ORDER BY "rank", "start"`;
+    ${seriesRows(Prisma.sql`
+      SELECT "rank", "code" AS "key", "name", "code", "start", "value" FROM top_buckets
+      UNION ALL
+      SELECT ${TOP_SERIES + 1}, NULL, NULL, NULL, a."start", a."value" - COALESCE(s."value", 0)
+      FROM all_buckets a LEFT JOIN top_sums s ON s."start" = a."start"
+      WHERE (SELECT COUNT(*) FROM totals) > ${TOP_SERIES}`)}`;
 
   return breakdownChart("customers", range, rows);
 }
