@@ -49,15 +49,28 @@ export async function applyDueExpiries(
   return appended;
 }
 
+/**
+ * Returns the customers with a top-up expired by `now` and no expiry entry for it, leaving out
+ * those whose ledger is unchanged since the last check and none of whose top-ups expired since.
+ * For them the computation would give the same result as then: nothing left to expire.
+ */
 async function customersWithPendingExpiries(db: Db, now: Date, customerId?: string) {
   const rows = await db.$queryRaw<{ customerId: string }[]>`
-    SELECT DISTINCT t."customerId" FROM "LedgerEntry" t
-    WHERE t."kind" = 'TOP_UP' AND t."minutes" > 0 AND t."reversesId" IS NULL
-      AND t."expiresAt" <= ${now}
-      AND (${customerId ?? null}::text IS NULL OR t."customerId" = ${customerId ?? null}::text)
-      AND NOT EXISTS (
-        SELECT 1 FROM "LedgerEntry" e WHERE e."idempotencyKey" = ${EXPIRY_KEY_PREFIX} || t."id"
-      )`;
+    WITH expired AS (
+      SELECT t."customerId", MAX(t."expiresAt") AS "lastExpiry" FROM "LedgerEntry" t
+      WHERE t."kind" = 'TOP_UP' AND t."minutes" > 0 AND t."reversesId" IS NULL
+        AND t."expiresAt" <= ${now}
+        AND (${customerId ?? null}::text IS NULL OR t."customerId" = ${customerId ?? null}::text)
+        AND NOT EXISTS (
+          SELECT 1 FROM "LedgerEntry" e WHERE e."idempotencyKey" = ${EXPIRY_KEY_PREFIX} || t."id"
+        )
+      GROUP BY t."customerId"
+    )
+    SELECT x."customerId" FROM expired x
+    LEFT JOIN "CustomerExpiryCheck" c ON c."customerId" = x."customerId"
+    WHERE c."customerId" IS NULL OR x."lastExpiry" > c."checkedAt"
+      OR (SELECT MAX(n."sequence") FROM "LedgerEntry" n WHERE n."customerId" = x."customerId")
+        > c."checkedSequence"`;
 
   return rows.map((row) => row.customerId);
 }
@@ -98,6 +111,13 @@ async function expireCustomerCredit(tx: Tx, customerId: string, now: Date): Prom
   if (created.length > 0) {
     logger.info({ customerId, entryIds: created.map((entry) => entry.id) }, "credit expired");
   }
+  // The customer's row lock is held, so no other entry can come between the read and this.
+  await tx.$executeRaw`
+    INSERT INTO "CustomerExpiryCheck" ("customerId", "checkedAt", "checkedSequence")
+    SELECT ${customerId}, ${now}, MAX("sequence") FROM "LedgerEntry" WHERE "customerId" = ${customerId}
+    ON CONFLICT ("customerId") DO UPDATE SET
+      "checkedAt" = EXCLUDED."checkedAt",
+      "checkedSequence" = EXCLUDED."checkedSequence"`;
 
   return created.length;
 }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
 import { applyDueExpiries, expiryKey } from "@/lib/db/credit-expiry";
-import { recordLedgerEntry } from "@/lib/db/ledger";
+import { appendLedgerEntries, recordLedgerEntry } from "@/lib/db/ledger";
 
 import { createCustomer, resetDatabase, testDb } from "./helpers";
 
@@ -52,6 +52,72 @@ describe("applyDueExpiries", () => {
     expect(expiries[0].occurredAt).toEqual(at("2026-03-01T00:00:00Z"));
     expect(expiries[0].comment).toContain("400 minuti non usati della ricarica del 10/01/2026");
     expect(await balanceAndSum(customer.id)).toEqual({ balance: 0, sum: 0 });
+  });
+
+  it("skips a used-up top-up until the ledger changes", async () => {
+    const customer = await createCustomer();
+    await record(customer.id, {
+      kind: "TOP_UP",
+      minutes: 100,
+      occurredAt: at("2026-01-10T09:00:00Z"),
+      expiresAt: at("2026-03-01T00:00:00Z"),
+    });
+    const session = await record(customer.id, {
+      kind: "SESSION",
+      minutes: -100,
+      occurredAt: at("2026-02-01T10:00:00Z"),
+    });
+    const checkedAt = async () =>
+      (await testDb().customerExpiryCheck.findUnique({ where: { customerId: customer.id } }))
+        ?.checkedAt;
+
+    expect(await applyDueExpiries(testDb(), { now: at("2026-04-01T00:00:00Z") })).toBe(0);
+    expect(await checkedAt()).toEqual(at("2026-04-01T00:00:00Z"));
+    expect(await applyDueExpiries(testDb(), { now: at("2026-04-02T00:00:00Z") })).toBe(0);
+    expect(await checkedAt()).toEqual(at("2026-04-01T00:00:00Z"));
+
+    // The charge goes back before the expiry, so the top-up had minutes left when it expired.
+    await testDb().$transaction((tx) =>
+      appendLedgerEntries(tx, {
+        customerId: customer.id,
+        authorId: null,
+        entries: [
+          {
+            kind: "SESSION",
+            minutes: 100,
+            reversesId: session.id,
+            occurredAt: at("2026-02-02T10:00:00Z"),
+          },
+        ],
+      }),
+    );
+
+    expect(await applyDueExpiries(testDb(), { now: at("2026-04-03T00:00:00Z") })).toBe(1);
+    expect(await checkedAt()).toEqual(at("2026-04-03T00:00:00Z"));
+    expect(await balanceAndSum(customer.id)).toEqual({ balance: 0, sum: 0 });
+    // A run that ignores the check finds nothing more.
+    await testDb().customerExpiryCheck.deleteMany();
+    expect(await applyDueExpiries(testDb(), { now: at("2026-04-03T00:00:00Z") })).toBe(0);
+  });
+
+  it("checks a customer again when another top-up expires", async () => {
+    const customer = await createCustomer();
+    for (const expiresAt of ["2026-03-01T00:00:00Z", "2026-05-01T00:00:00Z"]) {
+      await record(customer.id, {
+        kind: "TOP_UP",
+        minutes: 50,
+        occurredAt: at("2026-01-10T09:00:00Z"),
+        expiresAt: at(expiresAt),
+      });
+    }
+    await record(customer.id, {
+      kind: "SESSION",
+      minutes: -50,
+      occurredAt: at("2026-02-01T10:00:00Z"),
+    });
+
+    expect(await applyDueExpiries(testDb(), { now: at("2026-04-01T00:00:00Z") })).toBe(0);
+    expect(await applyDueExpiries(testDb(), { now: at("2026-06-01T00:00:00Z") })).toBe(1);
   });
 
   it("waits for the expiry date", async () => {
