@@ -55,7 +55,10 @@ test("[administration] admin closes a postpaid month, then bills a late session"
 
   // Closing the same customer and month again is rejected and records nothing.
   const again = await page.request.post("/api/billing/postpaid-close", {
-    data: { month: "2026-11", invoices: [{ customerId, invoiceReference: "FT 2026/0902" }] },
+    data: {
+      month: "2026-11",
+      invoices: [{ customerId, invoiceReference: "FT 2026/0902", minutes: 1 }],
+    },
   });
   expect(again.status()).toBe(409);
 
@@ -106,7 +109,10 @@ test("[administration] admin closes a postpaid month, then bills a late session"
     },
   ]);
   const supplementAgain = await page.request.post("/api/billing/postpaid-close", {
-    data: { month: "2026-11", invoices: [{ customerId, invoiceReference: "FT 2026/0951" }] },
+    data: {
+      month: "2026-11",
+      invoices: [{ customerId, invoiceReference: "FT 2026/0951", minutes: 1 }],
+    },
   });
   expect(supplementAgain.status()).toBe(409);
   const [count] = await queryDb<{ count: string }>(
@@ -131,11 +137,19 @@ test("[administration] close shows a month billed for more than consumed", async
      ORDER BY c.code DESC, e.sequence LIMIT 1`,
   );
   await signIn(page, "ADMIN");
+  await page.goto("/billing/close?month=2026-11");
+  const toBill = await page
+    .getByTestId("postpaid-close-table")
+    .locator(`tr[data-customer-id="${session.customerId}"]`)
+    .getByRole("cell")
+    .nth(4)
+    .textContent();
+  const minutes = Number((toBill ?? "").replace(/\./g, ""));
   const close = () =>
     page.request.post("/api/billing/postpaid-close", {
       data: {
         month: "2026-11",
-        invoices: [{ customerId: session.customerId, invoiceReference: "FT 2026/0960" }],
+        invoices: [{ customerId: session.customerId, invoiceReference: "FT 2026/0960", minutes }],
       },
     });
   expect((await close()).status()).toBe(201);

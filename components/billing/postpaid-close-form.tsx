@@ -50,6 +50,7 @@ export function PostpaidCloseForm(props: {
       .map((row) => ({
         customerId: row.customerId,
         invoiceReference: String(data.get(`invoice-${row.customerId}`) ?? "").trim(),
+        minutes: row.toBillMinutes,
       }))
       .filter((invoice) => invoice.invoiceReference !== "");
 

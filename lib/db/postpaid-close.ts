@@ -143,6 +143,9 @@ async function consumedByCustomer(db: Db | Tx, month: BillingMonth) {
 export interface PostpaidInvoice {
   customerId: string;
   invoiceReference: string;
+  // The minutes to bill that the admin saw. When given, the close is refused if they changed
+  // since, so an invoice issued for them never records a different amount.
+  minutes?: number;
 }
 
 /**
@@ -176,6 +179,7 @@ export async function closePostpaidPeriod(
 
     for (const [index, invoice] of invoices.entries()) {
       const row = assertBillable(rows.get(invoice.customerId), index);
+      assertUnchanged(row, invoice, index);
       const comment =
         row.billings.length > 0
           ? `Integrazione consuntivo ${monthName.format(month.start)}`
@@ -210,6 +214,18 @@ export async function closePostpaidPeriod(
     });
 
     return created;
+  });
+}
+
+// A late session, a correction or another tab can change the minutes between the page and the
+// submit. The invoice reference was issued for the minutes shown, so a different amount is refused.
+function assertUnchanged(row: PostpaidPeriodRow, invoice: PostpaidInvoice, index: number) {
+  if (invoice.minutes === undefined || invoice.minutes === row.toBillMinutes) return;
+
+  const values = { name: row.name, shown: invoice.minutes, current: row.toBillMinutes };
+  throw new AppError("CONFLICT", "postpaid.minutesChanged", {
+    values,
+    fields: [{ field: `invoices.${index}.minutes`, message: "postpaid.minutesChanged", values }],
   });
 }
 

@@ -23,6 +23,11 @@ export const postpaidCloseInputSchema = z.object({
           .trim()
           .min(1, "postpaid.invoiceReferenceRequired")
           .max(100, "postpaid.invoiceReferenceTooLong"),
+        // The minutes to bill as the page showed them. The close is refused when they changed.
+        minutes: z
+          .number({ error: "postpaid.minutesMissing" })
+          .int("postpaid.minutesMissing")
+          .positive("postpaid.minutesMissing"),
       }),
       { error: "postpaid.noInvoices" },
     )

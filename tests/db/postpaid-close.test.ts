@@ -281,6 +281,34 @@ describe("postpaid supplement", () => {
     expect(balance.balanceMinutes).toBe(0);
   });
 
+  it("rejects minutes that changed after the page", async () => {
+    const admin = await createUser("ADMIN");
+    const customer = await postpaidCustomer("P1", [["2026-11-03T09:00:00Z", 30]]);
+    // The admin saw 30 minutes, then a late session of 10 arrived before the submit.
+    await recordLateSession(customer.id, "2026-11-10T09:00:00Z", 10);
+
+    const error = await rejectionOf(
+      closePostpaidPeriod(testDb(), {
+        month: november,
+        actorId: admin.id,
+        invoices: [{ customerId: customer.id, invoiceReference: "FT 30", minutes: 30 }],
+        now: afterNovember,
+      }),
+    );
+    const billed = await closePostpaidPeriod(testDb(), {
+      month: november,
+      actorId: admin.id,
+      invoices: [{ customerId: customer.id, invoiceReference: "FT 40", minutes: 40 }],
+      now: afterNovember,
+    });
+
+    expect(error.code).toBe("CONFLICT");
+    expect(error.messageKey).toBe("postpaid.minutesChanged");
+    expect(error.values).toEqual({ name: "Studio P1", shown: 30, current: 40 });
+    expect(billed.map((entry) => [entry.minutes, entry.invoiceReference])).toEqual([[40, "FT 40"]]);
+    expect(await billingCount(customer.id)).toBe(1);
+  });
+
   it("rejects a supplement when nothing is new", async () => {
     const admin = await createUser("ADMIN");
     const customer = await postpaidCustomer("P1", [["2026-11-03T09:00:00Z", 30]]);
