@@ -12,7 +12,7 @@ import { errorResponse, handleRoute } from "@/lib/http/respond";
 import { logger } from "@/lib/logger";
 
 import { negotiateApiLocale } from "./api-errors";
-import { parseApiInput, readJsonBody } from "./parse-input";
+import { parseApiInput, readJsonBody, readQuery } from "./parse-input";
 import { hashRequest, readIdempotencyKey } from "./idempotency";
 import { ServerTiming } from "./server-timing";
 
@@ -87,8 +87,8 @@ async function handle<Schema extends z.ZodType>(
   options: ApiRouteOptions<Schema>,
 ): Promise<IdempotentResult> {
   if (options.kind === "read") {
-    const query = Object.fromEntries(new URL(request.url).searchParams);
-    const result = await options.run(parseApiInput(options.schema, query), client, timing);
+    const query = parseApiInput(options.schema, readQuery(request));
+    const result = await options.run(query, client, timing);
 
     return { ...result, replayed: false };
   }

@@ -59,6 +59,24 @@ async function readLimitedText(request: Request): Promise<string> {
 }
 
 /**
+ * Returns the query string of `request` as an object. Throws VALIDATION (`api.repeatedParameter`)
+ * when a name appears twice, because one of the values would otherwise be dropped unseen.
+ */
+export function readQuery(request: Request): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const [name, value] of new URL(request.url).searchParams) {
+    if (Object.hasOwn(query, name)) {
+      throw new AppError("VALIDATION", "validation.invalidRequest", {
+        fields: [{ field: name, message: "api.repeatedParameter", values: { field: name } }],
+      });
+    }
+    query[name] = value;
+  }
+
+  return query;
+}
+
+/**
  * Parses `value` with `schema`. Throws VALIDATION (`validation.invalidRequest`) with one field
  * issue per problem: the field's path and its message key, and one issue per unknown field.
  */

@@ -66,6 +66,24 @@ describe("GET /api/v1/balance", () => {
     expect(await reasonOf(response)).toBe(reason);
   });
 
+  it("rejects a repeated parameter", async () => {
+    const other = await createCustomer({ code: "C-OTHER", name: "Bianchi Srl" });
+    await topUp(other.id, 10);
+
+    const response = await balanceGet(
+      get("/api/v1/balance?customerCode=C-BAL&customerCode=C-OTHER", secret),
+    );
+    const body = (await response.json()) as ErrorJson;
+
+    expect(response.status).toBe(400);
+    expect(body.error.fields).toEqual([
+      {
+        field: "customerCode",
+        message: 'Il parametro "customerCode" è ripetuto. Invialo una volta sola.',
+      },
+    ]);
+  });
+
   it("rejects a key without balance:read", async () => {
     const writer = await apiKeyWith(["sessions:write"]);
 
