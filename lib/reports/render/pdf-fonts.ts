@@ -126,6 +126,9 @@ function degrade(text: string, covers: (char: string) => boolean): string {
  * otherwise the first embedded font with a glyph for every character. When no font has them all,
  * Noto Sans draws the text, and a character it lacks loses its accents or becomes "?". Tabs and
  * line breaks become spaces.
+ * NOTE: a section heading that mixes Greek and Latin prints right, but pdftotext reads some of
+ * its letters back as missing (seen for p, z and α in Noto Sans Bold). Plain Latin names and
+ * Latin with Latin Extended letters read back intact. The cause was not found.
  */
 export function printable(text: string, weight: FontWeight = "regular"): PrintableText {
   if (WIN_ANSI_TEXT.test(text)) return { text, font: TABLE_FONTS[weight] };
