@@ -3,14 +3,12 @@
 import {
   Callout,
   Card,
-  Metric,
   Table,
   TableBody,
   TableCell,
   TableHead,
   TableHeaderCell,
   TableRow,
-  Text,
 } from "@tremor/react";
 import { useTranslations } from "next-intl";
 
@@ -22,6 +20,7 @@ import {
   formatSignedMinutes,
 } from "@/lib/i18n/format";
 
+import { CountCard } from "./count-card";
 import type { OpeningBalancePreview } from "./opening-balance-api";
 import { PageControls, usePagedRows } from "./page-controls";
 
@@ -73,21 +72,20 @@ export function OpeningBalancePreviewCard(props: {
       <h2 className="font-semibold text-tremor-content-strong">{t("preview.title")}</h2>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
         {COUNT_CARDS.map(({ key, decoration }) => (
-          <Card
+          <CountCard
             key={key}
-            decoration="top"
-            decorationColor={decoration}
-            className="p-4"
-            data-testid={`count-${key}`}
-          >
-            <Text>{t(`preview.${key}`)}</Text>
-            <Metric>{formatDecimal(counts[key])}</Metric>
-          </Card>
+            testId={`count-${key}`}
+            color={decoration}
+            label={t(`preview.${key}`)}
+            value={formatDecimal(counts[key])}
+          />
         ))}
-        <Card decoration="top" decorationColor="slate" className="p-4" data-testid="count-minutes">
-          <Text>{t("preview.minutes")}</Text>
-          <Metric>{formatSignedMinutes(counts.minutes)}</Metric>
-        </Card>
+        <CountCard
+          testId="count-minutes"
+          color="slate"
+          label={t("preview.minutes")}
+          value={formatSignedMinutes(counts.minutes)}
+        />
       </div>
 
       {preview.importedAt && (

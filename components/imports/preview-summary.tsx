@@ -1,11 +1,11 @@
 "use client";
 
-import { Card, Metric, Text } from "@tremor/react";
 import { useTranslations } from "next-intl";
 
 import { formatDecimal } from "@/lib/i18n/format";
 
 import type { RegistryImportCounts } from "./api";
+import { CountCard } from "./count-card";
 
 const CARDS = [
   { key: "rows", decoration: "gray" },
@@ -25,16 +25,13 @@ export function PreviewSummary({ counts }: { counts: RegistryImportCounts }) {
   return (
     <div className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-4">
       {CARDS.map(({ key, decoration }) => (
-        <Card
+        <CountCard
           key={key}
-          decoration="top"
-          decorationColor={decoration}
-          className="p-4"
-          data-testid={`count-${key}`}
-        >
-          <Text>{t(`summary.${key}`)}</Text>
-          <Metric>{formatDecimal(counts[key])}</Metric>
-        </Card>
+          testId={`count-${key}`}
+          color={decoration}
+          label={t(`summary.${key}`)}
+          value={formatDecimal(counts[key])}
+        />
       ))}
     </div>
   );

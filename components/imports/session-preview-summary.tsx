@@ -1,20 +1,12 @@
 "use client";
 
-import {
-  Card,
-  Metric,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeaderCell,
-  TableRow,
-  Text,
-} from "@tremor/react";
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@tremor/react";
 import { useTranslations } from "next-intl";
 
 import type { CustomerTotalView, SessionImportSummary } from "@/lib/db/session-import";
 import { formatDecimal, formatMinutes } from "@/lib/i18n/format";
+
+import { CountCard } from "./count-card";
 
 const CARDS = [
   { key: "rows", decoration: "gray" },
@@ -31,21 +23,20 @@ export function SessionCounts({ summary }: { summary: SessionImportSummary }) {
   return (
     <div className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
       {CARDS.map(({ key, decoration }) => (
-        <Card
+        <CountCard
           key={key}
-          decoration="top"
-          decorationColor={decoration}
-          className="p-4"
-          data-testid={`count-${key}`}
-        >
-          <Text>{t(`summary.${key}`)}</Text>
-          <Metric>{formatDecimal(summary.counts[key])}</Metric>
-        </Card>
+          testId={`count-${key}`}
+          color={decoration}
+          label={t(`summary.${key}`)}
+          value={formatDecimal(summary.counts[key])}
+        />
       ))}
-      <Card decoration="top" decorationColor="blue" className="p-4" data-testid="billed-minutes">
-        <Text>{t("summary.billedMinutes")}</Text>
-        <Metric>{formatMinutes(summary.billedMinutes)}</Metric>
-      </Card>
+      <CountCard
+        testId="billed-minutes"
+        color="blue"
+        label={t("summary.billedMinutes")}
+        value={formatMinutes(summary.billedMinutes)}
+      />
     </div>
   );
 }
