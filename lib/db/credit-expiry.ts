@@ -50,9 +50,9 @@ export async function applyDueExpiries(
 }
 
 /**
- * Returns the customers with a top-up expired by `now` and no expiry entry for it, leaving out
- * those whose ledger is unchanged since the last check and none of whose top-ups expired since.
- * For them the computation would give the same result as then: nothing left to expire.
+ * Returns the customers with a top-up expired by `now` and no expiry entry for it. A customer is
+ * left out when its ledger is unchanged since its last check and no top-up of it expired since,
+ * because the computation would again find nothing to expire.
  */
 async function customersWithPendingExpiries(db: Db, now: Date, customerId?: string) {
   const rows = await db.$queryRaw<{ customerId: string }[]>`
@@ -111,7 +111,7 @@ async function expireCustomerCredit(tx: Tx, customerId: string, now: Date): Prom
   if (created.length > 0) {
     logger.info({ customerId, entryIds: created.map((entry) => entry.id) }, "credit expired");
   }
-  // The customer's row lock is held, so no other entry can come between the read and this.
+  // The customer's row lock is held, so no other entry can be added between the read and the check.
   await tx.$executeRaw`
     INSERT INTO "CustomerExpiryCheck" ("customerId", "checkedAt", "checkedSequence")
     SELECT ${customerId}, ${now}, MAX("sequence") FROM "LedgerEntry" WHERE "customerId" = ${customerId}

@@ -13,7 +13,8 @@ export interface CustomerBalanceDifference {
 
 // Every customer with its stored values and the ones its ledger gives: the sum of the entries,
 // and the minutes of the newest TOP_UP with minutes > 0 that is neither a reversal nor reversed
-// (the rule of last-top-up.ts). An entry is reversed at most once, so the join adds no rows.
+// (the rule of last-top-up.ts). The unique index on reversesId allows one reversal per entry, so
+// the join adds no rows.
 const BALANCES_AGAINST_LEDGER = Prisma.sql`
   SELECT c."id", c."code", c."balanceMinutes", c."lastTopUpMinutes",
     COALESCE(l."sum", 0)::int AS "expectedBalance", l."lastTopUp" AS "expectedLastTopUp"

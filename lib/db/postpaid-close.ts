@@ -119,10 +119,9 @@ function nextBillingKey(customerId: string, month: BillingMonth, count: number):
 
 /**
  * Returns the minutes each customer's sessions consumed in `month`. A session counts in the month
- * it started, as on the dashboard, so one that runs past midnight into the next month is billed in
- * the month it began. A reversal counts in the month of the entry it cancels, not in the month it
- * was recorded. Otherwise a session corrected after its month was billed would add its new charge
- * to that month and keep the old one.
+ * it started, as on the dashboard, even when it ends in the next month. A reversal counts in the
+ * month of the entry it cancels, not in the month it was recorded. Otherwise a session corrected
+ * after its month was billed would add its new charge to that month and keep the old one.
  */
 async function consumedByCustomer(db: Db | Tx, month: BillingMonth) {
   const sums = await db.$queryRaw<{ customerId: string; minutes: bigint }[]>`
@@ -143,18 +142,18 @@ async function consumedByCustomer(db: Db | Tx, month: BillingMonth) {
 export interface PostpaidInvoice {
   customerId: string;
   invoiceReference: string;
-  // The minutes to bill that the admin saw. When given, the close is refused if they changed
-  // since, so an invoice issued for them never records a different amount.
+  // The minutes to bill that the admin saw. When given, the close is rejected if they changed, so
+  // an invoice issued for them never records a different amount.
   minutes?: number;
 }
 
 /**
- * Bills each listed customer for the minutes of `month` that its billings in force do not cover
- * yet, with its invoice reference, in one transaction, and returns the entries. A month billed
+ * Bills each listed customer, with its invoice reference, for the minutes of `month` that its
+ * billings in force do not cover yet, in one transaction, and returns the entries. A month billed
  * before gets a supplement for the difference only. Nothing is written when any customer is not
- * postpaid or has no minutes left to bill, so billed more than consumed is never turned into a
- * negative billing. The unique idempotency key also keeps the same minutes from being billed twice
- * if two closes slip past these checks.
+ * postpaid, has no minutes left to bill, or has minutes other than the invoice states. So a month
+ * billed for more than it consumed never gets a negative billing. The unique idempotency key also
+ * keeps the same minutes from being billed twice if two closes pass these checks at once.
  */
 export async function closePostpaidPeriod(
   db: Db,
@@ -218,7 +217,7 @@ export async function closePostpaidPeriod(
 }
 
 // A late session, a correction or another tab can change the minutes between the page and the
-// submit. The invoice reference was issued for the minutes shown, so a different amount is refused.
+// submit. The invoice reference was issued for the minutes shown, so a different amount is rejected.
 function assertUnchanged(row: PostpaidPeriodRow, invoice: PostpaidInvoice, index: number) {
   if (invoice.minutes === undefined || invoice.minutes === row.toBillMinutes) return;
 

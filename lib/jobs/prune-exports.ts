@@ -19,8 +19,8 @@ export const DEFAULT_EXPORT_RETENTION_DAYS = 7;
 const DAY_MS = 24 * 60 * 60_000;
 
 // A file that no job points to is deleted only after this long. A running export writes
-// <key>.part and renames it when complete; both keep the time of the last write, so a file of an
-// export in progress or just finished is always younger than this.
+// <key>.part and renames it when complete, and both keep the time of the last write. So the file
+// of an export in progress or just finished is younger than this unless a write stalls for a day.
 export const ORPHAN_MIN_AGE_MS = DAY_MS;
 
 // Names the worker writes: a job id (a cuid), the format and, while writing, ".part". Other files
@@ -68,9 +68,9 @@ export async function pruneExports(
   return { expiredJobs, orphanFiles };
 }
 
-// The row is marked first and the file deleted after, so a download never finds a DONE job
-// without its file. A crash between the two steps leaves a file that no job points to, which
-// deleteOrphanFiles removes on a later run.
+// The row is marked first and the file deleted after, so no DONE row outlives its file. A download
+// that read the row just before can still find the file gone, and answers 404. A crash between
+// the two steps leaves a file that no job points to, which deleteOrphanFiles removes later.
 async function expireOldExports(db: Db, finishedBefore: Date): Promise<number> {
   let expired = 0;
 

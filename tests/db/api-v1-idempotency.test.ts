@@ -72,7 +72,9 @@ describe("Idempotency-Key under concurrency", () => {
     const headers = { "Idempotency-Key": "after-failure" };
     const bad = { ...finished(1), customerCode: "NOBODY" };
     const failed = await recordPost(postJson("/api/v1/sessions", bad, { secret, headers }));
-    const retried = await recordPost(postJson("/api/v1/sessions", finished(1), { secret, headers }));
+    const retried = await recordPost(
+      postJson("/api/v1/sessions", finished(1), { secret, headers }),
+    );
 
     expect(failed.status).toBe(404);
     expect(retried.status).toBe(201);

@@ -54,7 +54,7 @@ describe("applyDueExpiries", () => {
     expect(await balanceAndSum(customer.id)).toEqual({ balance: 0, sum: 0 });
   });
 
-  it("skips a used-up top-up until the ledger changes", async () => {
+  it("skips used-up top-ups until changes", async () => {
     const customer = await createCustomer();
     await record(customer.id, {
       kind: "TOP_UP",
@@ -100,7 +100,7 @@ describe("applyDueExpiries", () => {
     expect(await applyDueExpiries(testDb(), { now: at("2026-04-03T00:00:00Z") })).toBe(0);
   });
 
-  it("checks a customer again when another top-up expires", async () => {
+  it("rechecks after another top-up expires", async () => {
     const customer = await createCustomer();
     for (const expiresAt of ["2026-03-01T00:00:00Z", "2026-05-01T00:00:00Z"]) {
       await record(customer.id, {

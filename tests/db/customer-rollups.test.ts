@@ -55,7 +55,7 @@ async function chartByCustomer(from: string, to: string): Promise<Map<string, nu
 beforeEach(resetDatabase);
 
 describe("customer rollups", () => {
-  it("give each customer's minutes over whole months, parts of months and both", async () => {
+  it("sum whole and partial months", async () => {
     const early = await createCustomer({ code: "R-EARLY" });
     const late = await createCustomer({ code: "R-LATE" });
     const steady = await createCustomer({ code: "R-STEADY" });
@@ -83,7 +83,7 @@ describe("customer rollups", () => {
     }
   });
 
-  it("follow a reversal and a charge dated before the customer's first month", async () => {
+  it("follow reversals and back-dated charges", async () => {
     const customer = await createCustomer({ code: "R-BACK" });
     const november = await charge(customer.code, "2026-11-10T09:00:00Z", 30);
     await charge(customer.code, "2026-05-05T09:00:00Z", 12);
@@ -101,7 +101,7 @@ describe("customer rollups", () => {
     expect(await findDailyTotalDifferences(testDb())).toEqual([]);
   });
 
-  it("are reported when they drift and fixed by a rebuild", async () => {
+  it("report drift and rebuild", async () => {
     const customer = await createCustomer();
     await charge(customer.code, "2026-11-10T09:00:00Z", 30);
     await testDb().$executeRaw`

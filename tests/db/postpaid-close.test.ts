@@ -66,7 +66,7 @@ describe("postpaid period close", () => {
     });
   });
 
-  it("counts a session in the month it started", async () => {
+  it("counts sessions by start month", async () => {
     const customer = await postpaidCustomer("P-NIGHT", []);
     // 23:40 on 30 November in Rome to 00:25 on 1 December.
     await recordSession(testDb(), {
@@ -281,7 +281,7 @@ describe("postpaid supplement", () => {
     expect(balance.balanceMinutes).toBe(0);
   });
 
-  it("rejects minutes that changed after the page", async () => {
+  it("rejects changed minutes to bill", async () => {
     const admin = await createUser("ADMIN");
     const customer = await postpaidCustomer("P1", [["2026-11-03T09:00:00Z", 30]]);
     // The admin saw 30 minutes, then a late session of 10 arrived before the submit.

@@ -154,14 +154,14 @@ describe("local days of DST changes", () => {
 });
 
 describe("splitIntoMonths", () => {
-  it("keeps a period of whole months whole", () => {
+  it("keeps whole months whole", () => {
     expect(splitIntoMonths({ from: "2025-12-01", to: "2026-11-30" })).toEqual({
       whole: { first: "2025-12-01", last: "2026-11-01" },
       partial: [],
     });
   });
 
-  it("cuts the parts of months at both ends, leap day included", () => {
+  it("cuts partial months, leap day included", () => {
     expect(splitIntoMonths({ from: "2023-12-05", to: "2024-02-29" })).toEqual({
       whole: { first: "2024-01-01", last: "2024-02-01" },
       partial: [{ month: "2023-12-01", fromDay: 5, toDay: 31 }],
@@ -175,7 +175,7 @@ describe("splitIntoMonths", () => {
     });
   });
 
-  it("keeps a period inside one month as one part", () => {
+  it("returns one part within a month", () => {
     expect(splitIntoMonths({ from: "2026-02-03", to: "2026-02-03" })).toEqual({
       whole: null,
       partial: [{ month: "2026-02-01", fromDay: 3, toDay: 3 }],
@@ -184,7 +184,7 @@ describe("splitIntoMonths", () => {
 });
 
 describe("monthNumber", () => {
-  it("counts on across the turn of the year", () => {
+  it("counts across the year end", () => {
     expect(monthNumber("2026-01-01") - monthNumber("2025-12-01")).toBe(1);
     expect(monthNumber("2026-11-30") - monthNumber("2025-12-01")).toBe(11);
   });

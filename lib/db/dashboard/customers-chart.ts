@@ -4,7 +4,7 @@
 // MonthlyCustomerTotal row per customer for each month the period covers only in part. Each value
 // is the difference of two elements of a running array (customer-rollups.ts).
 import { type DashboardChart, TOP_SERIES } from "@/lib/dashboard/types";
-import { monthNumber, splitIntoMonths } from "@/lib/domain/dashboard-period";
+import { type MonthSplit, monthNumber, splitIntoMonths } from "@/lib/domain/dashboard-period";
 
 import type { Db } from "../client";
 import { Prisma } from "../generated/client";
@@ -15,10 +15,9 @@ const FIRST_MONTH_NUMBER = Prisma.sql`
   (date_part('year', r."firstMonth")::int * 12 + date_part('month', r."firstMonth")::int - 1)`;
 
 // Each customer's minutes in the period, one row per customer and piece of the period. An index
-// below 1 reads NULL, which stands for the months before the customer's first month. An index past
-// the end reads the last element, because nothing was consumed after it.
-function piecesOf(range: ChartRange): Prisma.Sql {
-  const { whole, partial } = splitIntoMonths(range);
+// below 1 reads NULL, which is a month before the customer's first one. An index past the end
+// reads the last element, because nothing was consumed after it.
+function piecesOf({ whole, partial }: MonthSplit): Prisma.Sql {
   const pieces: Prisma.Sql[] = partial.map(
     (part) => Prisma.sql`
       SELECT m."customerId",
@@ -43,9 +42,9 @@ function piecesOf(range: ChartRange): Prisma.Sql {
 
 // Each customer's minutes in the period. A single piece needs no grouping.
 function totalsOf(range: ChartRange): Prisma.Sql {
-  const pieces = piecesOf(range);
-  const { whole, partial } = splitIntoMonths(range);
-  if ((whole ? 1 : 0) + partial.length === 1) {
+  const split = splitIntoMonths(range);
+  const pieces = piecesOf(split);
+  if ((split.whole ? 1 : 0) + split.partial.length === 1) {
     return Prisma.sql`SELECT * FROM (${pieces}) piece WHERE "minutes" <> 0`;
   }
 

@@ -102,9 +102,9 @@ export interface TextRun {
 }
 
 /**
- * Draws `runs` grouped by font. pdfkit 0.20 opens an embedded font file again on every switch to
- * it when react-pdf has already embedded a font of the same name (about 0.5 ms per switch in a
- * CPU profile), so a page switches to each font once.
+ * Draws `runs` grouped by font, so a page switches to each font once. pdfkit 0.20 opens an
+ * embedded font file again on every switch to it when react-pdf has already embedded a font of
+ * the same name, which cost about 0.5 ms per switch in a CPU profile.
  */
 export function drawText(painter: Painter, runs: TextRun[]) {
   const byFont = new Map<string, TextRun[]>();
